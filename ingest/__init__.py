@@ -1,0 +1,1 @@
+"""Documents in, graph records out: readers -> extract -> resolve."""
