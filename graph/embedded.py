@@ -1,0 +1,405 @@
+"""The embedded store: a networkx MultiDiGraph kept in one JSON file.
+
+Why JSON and not pickle: loading a store file must never be able to run code. Why one
+file written to a temp file and renamed: a crash mid-write leaves the old file whole.
+Why a lock file: an upload through the API while an ingest runs must not lose either
+write; writers take an exclusive ``flock`` and reload the file if another process
+changed it since we read it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import re
+import tempfile
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from .model import SEARCH_PROPS, SEARCHABLE, GraphBatch, NodeRec, RelRec, merge_props
+from .store import Direction, Edge, Store, StoreError, WriteSummary
+
+FORMAT = "govgraph-embedded/1"
+FILENAME = "graph.json"
+_TOKEN = re.compile(r"\w+")
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.casefold() for t in _TOKEN.findall(text or "")]
+
+
+class EmbeddedStore(Store):
+    """A store in one file under ``data_dir`` (default ``./govgraph-data/``)."""
+
+    kind = "embedded"
+
+    def __init__(self, data_dir: str | os.PathLike[str] = "govgraph-data", autosave: bool = True) -> None:
+        self.data_dir = Path(data_dir)
+        self.path = self.data_dir / FILENAME
+        self._lock_path = self.data_dir / ".lock"
+        self._mutex = threading.RLock()
+        self._bulk_depth = 0
+        self._dirty = False
+        self._autosave = autosave
+        self._stamp: tuple[int, int] | None = None
+        self.g: nx.MultiDiGraph = nx.MultiDiGraph()
+        self._by_label: dict[str, set[str]] = defaultdict(set)
+        self._by_source: dict[str, set[tuple]] = defaultdict(set)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self._load()
+
+    # -- file ----------------------------------------------------------------------
+    def _file_stamp(self) -> tuple[int, int] | None:
+        try:
+            st = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return (st.st_mtime_ns, st.st_size)
+
+    def _load(self) -> None:
+        self.g = nx.MultiDiGraph()
+        self._by_label = defaultdict(set)
+        self._by_source = defaultdict(set)
+        stamp = self._file_stamp()
+        if stamp is not None:
+            try:
+                data = json.loads(self.path.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as e:
+                raise StoreError(f"{self.path}: not a readable govgraph store ({e})") from e
+            if not isinstance(data, dict) or data.get("format") != FORMAT:
+                raise StoreError(f"{self.path}: not a govgraph store file (format {data.get('format')!r})"
+                                 if isinstance(data, dict) else f"{self.path}: not a govgraph store file")
+            for label, nid, props in data.get("nodes", []):
+                self._put_node(NodeRec(label, nid, props))
+            for rtype, src, dst, props in data.get("rels", []):
+                self._put_rel(RelRec(rtype, src, dst, props))
+        self._stamp = stamp
+
+    def _save(self) -> None:
+        """Write the whole graph to a temp file, fsync it, then rename over the old one."""
+        data = {
+            "format": FORMAT,
+            "nodes": [[d["label"], nid, d["props"]] for nid, d in self.g.nodes(data=True)],
+            "rels": [[k, u, v, d["props"]] for u, v, k, d in self.g.edges(keys=True, data=True)],
+        }
+        fd, tmp = tempfile.mkstemp(prefix=".graph-", suffix=".tmp", dir=self.data_dir)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+                f.flush()
+                os.fsync(f.fileno())
+            self._before_rename(tmp)
+            os.replace(tmp, self.path)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+            raise
+        self._stamp = self._file_stamp()
+        self._dirty = False
+
+    def _before_rename(self, tmp_path: str) -> None:
+        """Hook between the temp write and the rename (tests simulate a crash here)."""
+
+    @contextlib.contextmanager
+    def _write_lock(self) -> Iterator[None]:
+        with self._mutex:
+            with open(self._lock_path, "a+") as lockf:
+                fcntl.flock(lockf, fcntl.LOCK_EX)
+                try:
+                    if self._bulk_depth == 0 and self._file_stamp() != self._stamp:
+                        self._load()  # another process wrote since we read
+                    yield
+                finally:
+                    fcntl.flock(lockf, fcntl.LOCK_UN)
+
+    @contextlib.contextmanager
+    def bulk(self) -> Iterator[EmbeddedStore]:
+        """Hold the writer lock for many documents and save once at the end.
+
+        Each document is still applied all-or-nothing in memory; saving the whole file
+        after every document would make loading N documents cost O(N^2).
+        """
+        with self._write_lock():
+            self._bulk_depth += 1
+            try:
+                yield self
+            finally:
+                self._bulk_depth -= 1
+                if self._bulk_depth == 0 and self._dirty:
+                    self._save()
+
+    def _refresh(self) -> None:
+        """Readers see other processes' writes: reload when the file changed."""
+        if self._bulk_depth == 0 and self._file_stamp() != self._stamp:
+            with self._mutex:
+                self._load()
+
+    # -- in-memory primitives ---------------------------------------------------------
+    def _put_node(self, n: NodeRec) -> None:
+        self.g.add_node(n.id, label=n.label, props=n.props)
+        self._by_label[n.label].add(n.id)
+        for s in n.props.get("sources") or []:
+            self._by_source[s].add(("n", n.id))
+
+    def _drop_node(self, nid: str) -> None:
+        d = self.g.nodes[nid]
+        self._by_label[d["label"]].discard(nid)
+        for s in d["props"].get("sources") or []:
+            self._by_source[s].discard(("n", nid))
+        self.g.remove_node(nid)
+
+    def _put_rel(self, r: RelRec) -> None:
+        self.g.add_edge(r.src, r.dst, key=r.type, props=r.props)
+        for s in r.props.get("sources") or []:
+            self._by_source[s].add(("r", r.key))
+
+    def _drop_rel(self, key: tuple[str, str, str]) -> None:
+        rtype, src, dst = key
+        props = self.g.edges[src, dst, rtype]["props"]
+        for s in props.get("sources") or []:
+            self._by_source[s].discard(("r", key))
+        self.g.remove_edge(src, dst, key=rtype)
+
+    def _node(self, nid: str) -> NodeRec | None:
+        if nid not in self.g:
+            return None
+        d = self.g.nodes[nid]
+        return NodeRec(d["label"], nid, dict(d["props"]))
+
+    def _rel(self, key: tuple[str, str, str]) -> RelRec | None:
+        rtype, src, dst = key
+        if not self.g.has_edge(src, dst, key=rtype):
+            return None
+        return RelRec(rtype, src, dst, dict(self.g.edges[src, dst, rtype]["props"]))
+
+    def _restore(self, undo: list[tuple[str, Any, Any]]) -> None:
+        """Put back what a failed write changed, newest change first."""
+        for kind, key, old in reversed(undo):
+            if kind == "r":
+                if self._rel(key) is not None:
+                    self._drop_rel(key)
+                if old is not None:
+                    self._put_rel(old)
+            elif key in self.g:
+                if old is None:  # created by the failed write; its relationships are undone already
+                    self._drop_node(key)
+                else:
+                    self._reput_node(key, old)
+            elif old is not None:
+                self._put_node(old)
+
+    def _reput_node(self, nid: str, old: NodeRec | None) -> None:
+        d = self.g.nodes[nid]
+        for s in d["props"].get("sources") or []:
+            self._by_source[s].discard(("n", nid))
+        if old is None:
+            return
+        d["props"] = old.props
+        for s in old.props.get("sources") or []:
+            self._by_source[s].add(("n", nid))
+
+    def _remove_source(self, sha: str, undo: list) -> bool:
+        members = list(self._by_source.get(sha, ()))
+        if not members:
+            return False
+        for _, key in sorted((m for m in members if m[0] == "r"), key=str):
+            rel = self._rel(key)
+            if rel is None:
+                continue
+            undo.append(("r", key, rel))
+            sources = [s for s in rel.props.get("sources") or [] if s != sha]
+            self._drop_rel(key)
+            if sources:
+                self._put_rel(RelRec(rel.type, rel.src, rel.dst, {**rel.props, "sources": sources}))
+        for _, key in sorted((m for m in members if m[0] == "n"), key=str):
+            node = self._node(key)
+            if node is None:
+                continue
+            undo.append(("n", key, node))
+            sources = [s for s in node.props.get("sources") or [] if s != sha]
+            if sources:
+                self._reput_node(key, NodeRec(node.label, key, {**node.props, "sources": sources}))
+            elif self.g.degree(key) == 0:
+                self._drop_node(key)
+            else:  # still linked by another document's relationship: keep, unsourced
+                self._reput_node(key, NodeRec(node.label, key, {**node.props, "sources": []}))
+        self._by_source.pop(sha, None)
+        return True
+
+    # -- Store API -----------------------------------------------------------------
+    def write(self, batch: GraphBatch, replaces: Iterable[str] = ()) -> WriteSummary:
+        batch = batch.deduplicated()
+        sha = batch.sha256
+        known = {batch.document.id} | {n.id for n in batch.nodes}
+        for r in batch.rels:
+            if r.src not in known or r.dst not in known:
+                raise StoreError(f"relationship {r.type} {r.src}->{r.dst} has an end outside its document's batch")
+        summary = WriteSummary(sha)
+        with self._write_lock():
+            undo: list[tuple[str, Any, Any]] = []
+            try:
+                for old_sha in replaces:
+                    if old_sha != sha and self._remove_source(old_sha, undo):
+                        summary.replaced.append(old_sha)
+                for n in [batch.document, *batch.nodes]:
+                    new_props = {**n.props, "sources": [sha]}
+                    old = self._node(n.id)
+                    undo.append(("n", n.id, old))
+                    if old is None:
+                        self._put_node(NodeRec(n.label, n.id, merge_props({}, new_props)))
+                        summary.nodes_created += 1
+                    else:
+                        merged = merge_props(old.props, new_props)
+                        if merged != old.props:
+                            self._reput_node(n.id, NodeRec(old.label, n.id, merged))
+                            summary.nodes_updated += 1
+                for r in batch.rels:
+                    new_props = {**r.props, "sources": [sha]}
+                    old_rel = self._rel(r.key)
+                    undo.append(("r", r.key, old_rel))
+                    if old_rel is None:
+                        self._put_rel(RelRec(r.type, r.src, r.dst, merge_props({}, new_props)))
+                        summary.rels_created += 1
+                    else:
+                        merged = merge_props(old_rel.props, new_props)
+                        if merged != old_rel.props:
+                            self._drop_rel(r.key)
+                            self._put_rel(RelRec(r.type, r.src, r.dst, merged))
+                            summary.rels_updated += 1
+                self._dirty = True
+                self._search_index = None
+                if self._bulk_depth == 0 and self._autosave:
+                    self._save()
+            except BaseException:
+                self._restore(undo)
+                raise
+        return summary
+
+    def delete_document(self, sha256: str) -> bool:
+        with self._write_lock():
+            undo: list = []
+            try:
+                found = self._remove_source(sha256, undo)
+                if found:
+                    self._dirty = True
+                    self._search_index = None
+                    if self._bulk_depth == 0 and self._autosave:
+                        self._save()
+            except BaseException:
+                self._restore(undo)
+                raise
+        return found
+
+    def save(self) -> None:
+        with self._write_lock():
+            self._save()
+
+    def get_many(self, ids: Iterable[str]) -> dict[str, NodeRec]:
+        self._refresh()
+        out = {}
+        for i in ids:
+            n = self._node(i)
+            if n is not None:
+                out[i] = n
+        return out
+
+    def find(self, label: str, where: dict[str, object] | None = None, limit: int | None = None,
+             offset: int = 0) -> list[NodeRec]:
+        self._refresh()
+        out = []
+        for nid in sorted(self._by_label.get(label, ())):
+            props = self.g.nodes[nid]["props"]
+            if where and any(props.get(k) != v for k, v in where.items()):
+                continue
+            out.append(NodeRec(label, nid, dict(props)))
+        end = None if limit is None else offset + limit
+        return out[offset:end]
+
+    def edges(self, ids: Iterable[str], types: Iterable[str] | None = None,
+              direction: Direction = "out") -> dict[str, list[Edge]]:
+        self._refresh()
+        wanted = set(types) if types is not None else None
+        out: dict[str, list[Edge]] = {}
+        for nid in ids:
+            if nid not in self.g:
+                out[nid] = []
+                continue
+            found: list[Edge] = []
+            if direction in ("out", "both"):
+                for _, dst, k, d in self.g.out_edges(nid, keys=True, data=True):
+                    if wanted is None or k in wanted:
+                        found.append(Edge(RelRec(k, nid, dst, dict(d["props"])), self._node(dst)))  # type: ignore[arg-type]
+            if direction in ("in", "both"):
+                for src, _, k, d in self.g.in_edges(nid, keys=True, data=True):
+                    if wanted is None or k in wanted:
+                        found.append(Edge(RelRec(k, src, nid, dict(d["props"])), self._node(src)))  # type: ignore[arg-type]
+            found.sort(key=lambda e: (e.rel.type, e.rel.src, e.rel.dst))
+            out[nid] = found
+        return out
+
+    def count(self, label: str | None = None) -> int:
+        self._refresh()
+        if label is None:
+            return self.g.number_of_nodes()
+        return len(self._by_label.get(label, ()))
+
+    def count_rels(self, type: str | None = None) -> int:
+        self._refresh()
+        if type is None:
+            return self.g.number_of_edges()
+        return sum(1 for _, _, k in self.g.edges(keys=True) if k == type)
+
+    def all_nodes(self) -> Iterator[NodeRec]:
+        self._refresh()
+        for nid, d in list(self.g.nodes(data=True)):
+            yield NodeRec(d["label"], nid, dict(d["props"]))
+
+    def all_rels(self) -> Iterator[RelRec]:
+        self._refresh()
+        for u, v, k, d in list(self.g.edges(keys=True, data=True)):
+            yield RelRec(k, u, v, dict(d["props"]))
+
+    _search_index: dict[str, dict[str, int]] | None = None
+
+    def _index(self) -> dict[str, dict[str, int]]:
+        """token -> {node id: occurrences}, rebuilt lazily after writes."""
+        if self._search_index is None:
+            index: dict[str, dict[str, int]] = defaultdict(dict)
+            for label in SEARCHABLE:
+                for nid in self._by_label.get(label, ()):
+                    props = self.g.nodes[nid]["props"]
+                    for p in SEARCH_PROPS:
+                        for t in _tokens(str(props.get(p) or "")):
+                            index[t][nid] = index[t].get(nid, 0) + 1
+            self._search_index = dict(index)
+        return self._search_index
+
+    def search(self, query: str, labels: Iterable[str] | None = None, limit: int = 20) -> list[tuple[NodeRec, float]]:
+        """Rank nodes by how many of the query's words they contain, then by frequency."""
+        self._refresh()
+        terms = sorted(set(_tokens(query)))
+        if not terms:
+            return []
+        wanted = set(labels) if labels else None
+        index = self._index()
+        scores: dict[str, float] = defaultdict(float)
+        hits: dict[str, int] = defaultdict(int)
+        for t in terms:
+            for nid, n in index.get(t, {}).items():
+                hits[nid] += 1
+                scores[nid] += 1.0 + 0.1 * min(n, 5)
+        ranked = []
+        for nid, s in scores.items():
+            node = self._node(nid)
+            if node is None or (wanted and node.label not in wanted):
+                continue
+            ranked.append((node, round(s * hits[nid] / len(terms), 4)))
+        ranked.sort(key=lambda x: (-x[1], x[0].id))
+        return ranked[:limit]
