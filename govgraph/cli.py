@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 some input failed (the others were still processed),
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -137,6 +138,76 @@ def stats(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
         for name, n in data[k].items():
             if n:
                 out.print(f"  {name:16} {n}")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="files or folders (searched recursively by extension)")],
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
+) -> None:
+    """Extract minutes and load them into the store, one transaction per document."""
+    from .ingest.load import ingest_paths
+
+    missing = [p for p in paths if not p.exists()]
+    for p in missing:
+        err.print(f"[red]error:[/red] {p}: no such file or folder")
+    s = _open_store(store)
+    with s:
+        report = ingest_paths([p for p in paths if p.exists()], s, progress=not (quiet or as_json))
+    data = report.as_dict()
+    if as_json:
+        print(json.dumps(data))
+    else:
+        _print_ingest_report(data, s.kind)
+    raise typer.Exit(1 if (missing or data.get("failed")) else 0)
+
+
+def _print_ingest_report(data: dict, kind: str) -> None:
+    out.print(f"store: {kind}")
+    for k, v in data.items():
+        if k != "errors":
+            out.print(f"  {k}: {v}")
+    for f, msg in data.get("errors") or []:
+        err.print(f"[red]error:[/red] {f}: {msg}" if not str(msg).startswith(str(f)) else f"[red]error:[/red] {msg}")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port")] = 8000,
+    store: StoreOpt = None,
+) -> None:
+    """Serve the API (/docs) and the visualisations (/) over HTTP."""
+    import uvicorn
+
+    if store:
+        os.environ["GOVGRAPH_STORE"] = store
+    from .api.app import create_app
+
+    s = _open_store(store)
+    out.print(f"govgraph on http://{host}:{port}  (store: {s.kind}; API docs at /docs)")
+    uvicorn.run(create_app(store=s), host=host, port=port, log_level="info")
+
+
+@app.command()
+def demo(
+    host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port")] = 8000,
+    no_serve: Annotated[bool, typer.Option("--no-serve", help="load the sample and stop")] = False,
+) -> None:
+    """Load the bundled sample minutes into the embedded store and serve them."""
+    from .ingest.load import ingest_paths
+
+    s = _open_store("embedded")
+    with s:
+        report = ingest_paths([SAMPLE_DIR], s, progress=True)
+    _print_ingest_report(report.as_dict(), s.kind)
+    if report.as_dict().get("failed"):
+        raise typer.Exit(1)
+    if not no_serve:
+        serve(host=host, port=port, store="embedded")
 
 
 if __name__ == "__main__":  # pragma: no cover
