@@ -24,20 +24,19 @@ from .store import Direction, Edge, Store, StoreError, StoreUnavailable, WriteSu
 # Rows per UNWIND statement; measured in benchmarks/ (BENCHMARKS.md).
 BATCH_ROWS = 1000
 
-_LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/]|&&|\|\|)')
 _WORD = re.compile(r"\w+")
 
 
 def lucene_query(text: str) -> str:
-    """Turn free text into a Lucene query of escaped words joined by OR.
+    """Turn free text into a Lucene query: each word quoted, joined by OR.
 
-    Users type words, not Lucene; escaping keeps ``(`` or ``OR 1=1`` from being syntax.
+    Users type words, not Lucene: quoting keeps ``OR``, ``NOT`` or ``(`` from being
+    syntax, so ``' OR 1=1 --`` is three harmless terms.
 
-    >>> lucene_query('knife crime (OC16)')
-    'knife OR crime OR OC16'
+    >>> lucene_query('knife crime (OC16) OR')
+    '"knife" OR "crime" OR "OC16" OR "OR"'
     """
-    words = _WORD.findall(text or "")
-    return " OR ".join(_LUCENE_SPECIAL.sub(r"\\\1", w) for w in words)
+    return " OR ".join(f'"{w}"' for w in _WORD.findall(text or ""))
 
 
 def _chunks(rows: list, size: int = BATCH_ROWS) -> Iterator[list]:
