@@ -46,6 +46,7 @@ class EmbeddedStore(Store):
         self._lock_path = self.data_dir / ".lock"
         self._mutex = threading.RLock()
         self._bulk_depth = 0
+        self._lock_depth = 0
         self._dirty = False
         self._autosave = autosave
         self._stamp: tuple[int, int] | None = None
@@ -109,14 +110,29 @@ class EmbeddedStore(Store):
 
     @contextlib.contextmanager
     def _write_lock(self) -> Iterator[None]:
+        """Exclusive across threads and processes; re-entrant within one thread.
+
+        ``flock`` locks belong to an open file description, so a second ``open`` +
+        ``flock`` in the same process would wait for itself: nested calls (a write
+        inside ``bulk()``) reuse the lock already held.
+        """
         with self._mutex:
+            if self._lock_depth:
+                self._lock_depth += 1
+                try:
+                    yield
+                finally:
+                    self._lock_depth -= 1
+                return
             with open(self._lock_path, "a+") as lockf:
                 fcntl.flock(lockf, fcntl.LOCK_EX)
+                self._lock_depth = 1
                 try:
-                    if self._bulk_depth == 0 and self._file_stamp() != self._stamp:
+                    if self._file_stamp() != self._stamp:
                         self._load()  # another process wrote since we read
                     yield
                 finally:
+                    self._lock_depth = 0
                     fcntl.flock(lockf, fcntl.LOCK_UN)
 
     @contextlib.contextmanager

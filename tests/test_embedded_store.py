@@ -81,3 +81,12 @@ def test_writers_in_two_processes_lose_nothing(tmp_path):
     s = EmbeddedStore(data)
     assert s.count("Finding") == 30
     assert s.count("Document") == 30
+
+
+def test_bulk_load_saves_once_and_writes_inside_it_do_not_wait_for_themselves(tmp_path):
+    s = EmbeddedStore(tmp_path / "store")
+    with s.bulk():
+        s.write(sample_batch("a" * 64))
+        s.write(sample_batch("b" * 64, finding="Second.", source="n.txt"))
+        assert not (tmp_path / "store" / "graph.json").exists()  # not saved yet
+    assert EmbeddedStore(tmp_path / "store").count("Finding") == 2

@@ -1,0 +1,372 @@
+"""One attendance entry ("Name (INITIALS) – Role", "Name, Role (ABBR)", "Mr Name Role")
+parsed into name, role and markers, with offsets into the document text.
+
+Markers are taken out of the role as ANNOTATION.md asks: the chair marker ("Chair –",
+"(Chair)", "- Chair") sets ``chair``, "(minutes)" sets ``minutes``, "(Observer)" sets
+``observer``, bracketed initials and role abbreviations ("(JC)", "(DPCC)") leave the
+role (the abbreviation goes to ``role_abbr``), and attendance qualifiers ("(for item
+3.1)", "(part)") are dropped. When a bracket is the only capacity ("(VC)",
+"(Secretary)", "(Chair)") it is the role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .evidence import fold
+from .names import (
+    HONORIFICS,
+    NOT_NAME_WORDS,
+    PARTICLES,
+    POSTNOMINALS,
+    TITLES,
+    camel_split,
+    is_abbreviation,
+    is_initials,
+    is_name_word,
+    is_role_word,
+    name_initials_match,
+    strip_honorifics,
+    word_key,
+)
+
+SEPARATORS = {"–", "—", "-", ":", "|", "/", "−", "--"}
+_BULLET = re.compile(r"[\s•·▪◦●○■□\*>\u2022\uf0b7]*")
+_SENTENCE_VERB = re.compile(
+    r"\b(?:was|were|is|are|has|had|have|will|would|could|should|said|noted|asked|welcomed|confirmed|"
+    r"declared|reported|agreed|stated|advised|explained|provided|thanked|replacing|replaced|presented|"
+    r"introduced|gave|received|raised|joined|left|attended|sent|took)\b"
+)
+_CHAIR = r"(?:co-?)?chair(?:man|woman|person)?"
+_MINUTES = re.compile(r"(?i)^(?:for\s+the\s+)?(?:minutes?|notes?)$|minute[- ]?tak(?:er|ing)|note[- ]?tak(?:er|ing)|notetaker")
+_QUALIFIER = re.compile(
+    r"(?i)^(?:part(?: of (?:the )?meeting)?|for (?:agenda )?items?\b.*|(?:agenda )?items?\s*\d.*|from item.*|"
+    r"until\b.*|left\b.*|arrived\b.*|joined\b.*|virtual(?:ly)?|via\b.*|online|remote(?:ly)?|by (?:tele)?phone|"
+    r"in person|attending virtually|present for\b.*|\d[\d.\s,&-]*|to minute\b.*|substitut\w*\b.*|sub)$"
+)
+
+
+@dataclass
+class Entry:
+    start: int
+    end: int
+    name: str
+    role: str | None = None
+    role_abbr: str | None = None
+    organisation: str | None = None
+    chair: bool = False
+    minutes: bool = False
+    observer: bool = False
+    titled: bool = False  # had an honorific, title or initials: surely a person
+    bare_tokens: int = 0  # name words without titles (a 3-word bare "name" may be a wrapped role)
+    name_end: int = 0
+    attendance: str | None = None  # set when the entry itself says (a status column)
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """Words with offsets; brackets split off, run-together words split ("MilesGrant")."""
+    out = []
+    for m in re.finditer(r"\S+", text[start:end]):
+        s = start + m.start()
+        tok = m.group()
+        # "Campion(JC)" / "(JC)Chair": brackets are tokens of their own
+        for part in re.finditer(r"\([^()\s]*\)?|[^()]+|\)", tok):
+            ps = s + part.start()
+            pieces = camel_split(part.group()) if not part.group().startswith("(") else [part.group()]
+            off = ps
+            for k, p in enumerate(pieces):
+                # a lost space between name and role: the second piece starts the role
+                out.append(("\x00" + p if k else p, off, off + len(p)))
+                off += len(p)
+    return out
+
+
+def parse_entry(text: str, start: int, end: int, *, allow_single: bool = False) -> Entry | None:
+    """Parse ``text[start:end]`` as one attendee, or None if it is not one.
+
+    >>> e = parse_entry(s := "Anthony Bangham Chief Constable (CC)", 0, len(s))
+    >>> e.name, e.role, e.role_abbr
+    ('Anthony Bangham', 'Chief Constable', 'CC')
+    >>> e = parse_entry(s := "John Campion (JC) Chair – Police and Crime Commissioner", 0, len(s))
+    >>> e.name, e.role, e.chair
+    ('John Campion', 'Police and Crime Commissioner', True)
+    >>> parse_entry(s := "Sean Brown welcomed everyone to the meeting", 0, len(s)) is None
+    True
+    """
+    lead = _BULLET.match(text, start, end)
+    toks = _tokens(text, lead.end() if lead else start, end)
+    if not toks:
+        return None
+    if word_key(toks[0][0]) == "the":
+        return _the_role(text, toks, end)
+    tab = text.find("\t", toks[0][1], end)  # a table cell boundary ends the name
+    tab = end if tab < 0 else tab
+    i, n = 0, len(toks)
+    honorific = titled = False
+    name_start = None
+    role_prefix = None
+    while i < n:
+        k = word_key(toks[i][0])
+        nxt = toks[i + 1][0] if i + 1 < n else ""
+        if k in HONORIFICS and toks[i][0][0].isupper() and nxt and not nxt.startswith("("):
+            honorific, i = True, i + 1
+        elif k == "county" and word_key(nxt) in HONORIFICS:
+            i += 1
+        elif k in TITLES and toks[i][0][0].isupper() and nxt and (is_name_word(nxt) or is_initials(nxt)
+                                                                  or word_key(nxt) in TITLES):
+            titled = True
+            name_start = toks[i][1] if name_start is None else name_start
+            i += 1
+        else:
+            break
+    # "PFCC Stephen Mold": an office abbreviation printed before the name
+    if i + 2 < n + 1 and not honorific and name_start is None and i + 2 <= n - 0:
+        t = toks[i][0].rstrip(",:")
+        if len(t) >= 2 and re.fullmatch(r"[A-Z/]{2,7}", t) and i + 2 < n + 1 and i + 2 <= n - 1 + 1:
+            if i + 2 < n and is_name_word(toks[i + 1][0]) and is_name_word(toks[i + 2][0].rstrip(",:")) \
+                    and not toks[i + 1][0].endswith(","):
+                role_prefix, i = t, i + 1
+    name_toks: list[int] = []
+    stop = "end"
+    while i < n:
+        tok = toks[i][0]
+        if tok.startswith("\x00") or toks[i][1] > tab:
+            stop = "sep"
+            break
+        clean = tok.rstrip(",;:.") if not re.fullmatch(r"(?:[A-Z]\.)+", tok) else tok
+        nxt = toks[i + 1][0] if i + 1 < n else ""
+        if tok.startswith("(") or tok in SEPARATORS:
+            stop = "sep"
+            break
+        if len(name_toks) >= 4:
+            stop = "role"
+            break
+        if is_initials(clean) and not name_toks[1:] and (is_name_word(nxt.rstrip(",;:")) or is_initials(nxt)) \
+                and word_key(clean) not in POSTNOMINALS | {"gp", "nhs"}:
+            pass
+        elif is_name_word(clean):
+            pass
+        elif word_key(clean) in PARTICLES and name_toks and is_name_word(nxt.rstrip(",;:")):
+            pass
+        elif name_toks and clean.isupper() and word_key(clean) in POSTNOMINALS:
+            stop = "post"
+            break
+        else:
+            if is_role_word(tok) or (tok[:1].isupper() and word_key(tok) not in NOT_NAME_WORDS):
+                stop = "role"
+            else:
+                stop = "lower" if tok[:1].islower() else "word"
+            break
+        if name_start is None:
+            name_start = toks[i][1]
+        name_toks.append(i)
+        i += 1
+        if tok[-1] in ",;:" and tok != clean + "." :
+            stop = "sep"
+            break
+    if not name_toks:
+        return _role_first(text, toks, end) if not honorific and name_start is None else None
+    n_words = len([j for j in name_toks if not is_initials(toks[j][0].rstrip(",;:"))])
+    if stop == "word" or stop == "lower" and n_words < 3:
+        return None  # "Welcome and introductions", "Sean Brown welcomed …": not an attendee
+    stop = "role" if stop == "lower" else stop
+    # Without a separator ("Elizabeth Houchin Freedom to Speak Up Guardian", "W Kearns Preston
+    # City Council") a name is its initials and one word, or two words.
+    if stop == "role":
+        keep, bare_seen = 0, 0
+        limit = 1 if is_initials(toks[name_toks[0]][0].rstrip(",;:")) else 2
+        for j in name_toks:
+            t = toks[j][0].rstrip(",;:")
+            if is_initials(t) or word_key(t) in PARTICLES:
+                keep += 1
+                continue
+            if bare_seen >= limit:
+                break
+            bare_seen += 1
+            keep += 1
+        if keep < len(name_toks):
+            i = name_toks[keep]
+            name_toks = name_toks[:keep]
+    # post-nominals kept with the name ("Terry Moran CB", "Fiona Hyslop MSP")
+    name_end = toks[name_toks[-1]][2]
+    while i < n and toks[i][0].rstrip(",:").isupper() and word_key(toks[i][0]) in POSTNOMINALS and \
+            not toks[i][0].startswith("(") and \
+            (i + 1 >= n or not is_name_word(toks[i + 1][0])):
+        name_end = toks[i][2]
+        i += 1
+    name = fold(strip_honorifics(text[name_start:name_end].rstrip(",;:")))
+    if name.endswith(".") and len(name.split()[-1]) > 2:
+        name = name[:-1]  # the sentence's full stop, not an initial's
+    n_bare = len([j for j in name_toks if not is_initials(toks[j][0].rstrip(",;:"))
+                  and word_key(toks[j][0]) not in PARTICLES])
+    single_ok = allow_single or honorific or titled or re.fullmatch(r"[A-Z]{1,3}[A-Z][a-z]+", name)
+    if len(name_toks) < 2 and not single_ok or n_bare < 1:
+        return None
+    entry = Entry(start=toks[0][1], end=toks[-1][2], name=name, titled=honorific or titled or n_bare < len(name_toks),
+                  bare_tokens=n_bare, name_end=name_end)
+    rest_start = toks[i][1] if i < n else end
+    if not _role(entry, text, rest_start, end, role_prefix):
+        return None
+    return entry
+
+
+def _role_first(text: str, toks: list[tuple[str, int, int]], end: int) -> Entry | None:
+    """"Chief Fire Officer M Evans", "Treasurer N Ford", "Chief Constable – John Smith": post, then name."""
+    if not is_role_word(toks[0][0]) or not toks[0][0][:1].isupper():
+        return None
+    sep = next((j for j, (t, _, _) in enumerate(toks) if t in SEPARATORS or t.endswith(":")), None)
+    if sep is not None and 0 < sep < len(toks) - 1:
+        right = toks[sep + 1][1]
+        entry = parse_entry(text, right, end)
+        left = toks[sep - 1][2] if toks[sep][0] in SEPARATORS else toks[sep][2] - 1  # without the ":"
+        post = fold(text[toks[0][1]:left])
+        if entry is not None and entry.role is None and any(is_role_word(t) for t, _, _ in toks[:sep + 1]):
+            entry.start = toks[0][1]
+            entry.role = re.sub(r"\s*\(([A-Za-z/&]{2,8})\)$", "", post) or None
+            abbr = re.search(r"\(([A-Za-z/&]{2,8})\)$", post)
+            entry.role_abbr = entry.role_abbr or (abbr.group(1) if abbr else None)
+            entry.chair = bool(re.fullmatch(_CHAIR, post, re.I))
+            return entry
+    last = next((j for j, (t, _, _) in enumerate(toks) if t.startswith("(")), len(toks))
+    for k in range(1, last - 1):
+        head = [t for t, _, _ in toks[:k]]
+        if not all(is_role_word(t) or t[:1].isupper() or t in ("of", "and", "for", "the", "&") for t in head) \
+                or any(word_key(t) in NOT_NAME_WORDS - {"and", "of", "for", "the"} for t in head):
+            return None
+        tail = [t.rstrip(".,;:") for t, _, _ in toks[k:last]]
+        names = [t for t in tail if not is_initials(t)]
+        if 1 <= len(names) <= 2 and len(tail) <= 4 and all(is_name_word(t) or is_initials(t) for t in tail) \
+                and (len(tail) >= 2) and is_name_word(tail[-1]) and not is_role_word(tail[0]):
+            name = fold(text[toks[k][1]:toks[last - 1][2]].rstrip(".,;:"))
+            entry = Entry(start=toks[0][1], end=toks[-1][2], name=name, titled=True,
+                          bare_tokens=len(names), name_end=toks[last - 1][2])
+            _role(entry, text, toks[last - 1][2], end, None)
+            post = fold(text[toks[0][1]:toks[k - 1][2]])
+            extra = entry.role if entry.role and "(" not in text[toks[last - 1][2]:end] else None
+            entry.role = f"{post} ({entry.role})" if entry.role and not extra else post
+            return entry
+    return None
+
+
+def _the_role(text: str, toks: list[tuple[str, int, int]], end: int) -> Entry | None:
+    """"The Permanent Secretary (Chair)": a post standing in for a name."""
+    words = []
+    for tok, s, e in toks[1:]:
+        if tok.startswith("("):
+            break
+        if not tok[:1].isupper():
+            return None
+        words.append((s, e))
+    if not words or not any(is_role_word(text[s:e]) for s, e in words) or len(words) > 5:
+        return None
+    name = fold(text[words[0][0]:words[-1][1]].rstrip(",;:"))
+    entry = Entry(start=toks[0][1], end=toks[-1][2], name=name, titled=True, bare_tokens=len(words),
+                  name_end=words[-1][1])
+    _role(entry, text, words[-1][1], end, None)
+    entry.role = name  # the post is both the name and the capacity
+    return entry
+
+
+def _role(entry: Entry, text: str, start: int, end: int, prefix: str | None) -> bool:
+    """Fill role, markers and abbreviation from ``text[start:end]``; False if it is prose."""
+    rest = text[start:end]
+    # a marker bracket closes the entry: what follows is not this person's role
+    # ("… Trust Secretary (for the minutes) Cumulative Record of Attendance …")
+    for m in re.finditer(r"\(([^()]*)\)", rest):
+        if _bracket_kind(fold(m.group(1)), entry.name) in ("minutes", "qualifier", "observer") \
+                and rest[:m.start()].strip(" ,;:–—-") and len(rest[m.end():].split()) >= 2:
+            rest = rest[:m.end()]
+            entry.end = start + m.end()
+            break
+    kept = []
+    last = 0
+    abbr_only = None
+    for m in re.finditer(r"\(([^()]*)\)", rest):
+        inner = fold(m.group(1))
+        kind = _bracket_kind(inner, entry.name)
+        if kind == "keep":
+            continue
+        kept.append(rest[last:m.start()])
+        last = m.end()
+        if kind == "chair":
+            entry.chair = True
+            abbr_only = abbr_only or inner
+        elif kind == "minutes":
+            entry.minutes = True
+        elif kind == "observer":
+            entry.observer = True
+        elif kind == "abbr":
+            entry.role_abbr = entry.role_abbr or inner.split()[0]
+            abbr_only = abbr_only or inner
+    kept.append(rest[last:])
+    role = fold(" ".join(kept))
+    words = role.split()
+    if words and _full_initials(words[0].strip(",;:"), entry.name):
+        role = " ".join(words[1:])  # "JS Chair": the initials column of a flattened table
+    words = role.split()
+    if words and _full_initials(words[-1], entry.name):
+        role = " ".join(words[:-1])
+    role = re.sub(r"^[\s,;:–—\-|/]+|[\s,;:–—\-|]+$", "", role).rstrip(".").strip()
+    separated = bool(re.match(r"\s*(?:\([^()]*\)\s*)*[,;:–—\-|]", rest)) or not role
+    if role:
+        first = role.split()[0]
+        if not separated and first[:1].islower() and word_key(first) not in PARTICLES:
+            return False
+        if _SENTENCE_VERB.search(role) or len(role.split()) > 22:
+            return False
+        if word_key(first) in NOT_NAME_WORDS - {"the", "and", "of", "for", "non", "members"} and not is_role_word(first):
+            return False
+    lead = re.match(rf"(?i)^{_CHAIR}(?=$|\s*[–—\-,:;/])\s*(?P<sep>[–—\-,:;/])?\s*", role)
+    if lead:
+        entry.chair = True
+        if lead.group("sep") and lead.group("sep") != "/" and role[lead.end():].strip():
+            role = role[lead.end():].strip()
+    tail = re.search(rf"(?i)(?<!vice)(?<!deputy)\s*[–—\-,]\s*{_CHAIR}$", role)
+    if tail and role[:tail.start()].strip():
+        entry.chair = True
+        role = role[:tail.start()].strip()
+    if role and _MINUTES.search(role):
+        entry.minutes = True
+    if role.startswith("(") and role.endswith(")") and role.count("(") == 1:
+        role = role[1:-1].strip()
+    org = re.match(r"^(.*\S),\s*([A-Z]{2,6})$", role)
+    if org and any(is_role_word(w) for w in org.group(1).split()):
+        entry.organisation = org.group(2)  # "Policy Officer, OPCC": the role keeps it, as printed
+    if prefix:
+        entry.role_abbr = entry.role_abbr or prefix
+        role = role or prefix
+    if not role and abbr_only:
+        role = abbr_only.split()[0] if is_abbreviation(abbr_only) else abbr_only
+    entry.role = role or None
+    if entry.role and re.fullmatch(r"[A-Z/&]{2,7}", entry.role):
+        entry.role_abbr = entry.role_abbr or entry.role
+    return True
+
+
+def _full_initials(token: str, name: str) -> bool:
+    """"JS" for Jane Smith, "RHL" for Rachel Hartland-Lane: every initial of the name."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and word_key(w) not in TITLES | POSTNOMINALS]
+    initials = "".join(w[0] for w in words).upper()
+    return len(token) >= 2 and token.isupper() and token.isalpha() and \
+        (token == initials or len(words) >= 2 and token == words[0][0].upper() + words[-1][0].upper())
+
+
+def _bracket_kind(inner: str, name: str) -> str:
+    low = inner.lower()
+    if re.fullmatch(_CHAIR, low):
+        return "chair"
+    if _MINUTES.search(inner):
+        return "minutes"
+    if low == "observer" or low == "observers":
+        return "observer"
+    if _QUALIFIER.match(inner):
+        return "qualifier"
+    if name_initials_match(inner, name):
+        return "initials"
+    if is_abbreviation(inner):
+        return "abbr"
+    return "keep"
+
+
+__all__ = ["Entry", "parse_entry", "POSTNOMINALS"]
