@@ -210,5 +210,144 @@ def demo(
         serve(host=host, port=port, store="embedded")
 
 
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="ttl, jsonld, nt or graphml")] = "ttl",
+    out_file: Annotated[Path | None, typer.Option("--out", help="write to this file (default: stdout)")] = None,
+    board: Annotated[str | None, typer.Option(help="only this board (id) and what hangs off it")] = None,
+    report: Annotated[str | None, typer.Option(help="only this report (id) and what answers it")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Export the graph as RDF (W3C ORG, PROV-O, Dublin Core + govgraph vocabulary) or GraphML."""
+    from .graph.rdf import FORMATS, export
+
+    if fmt not in FORMATS:
+        err.print(f"[red]error:[/red] --format must be one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    s = _open_store(store)
+    with s:
+        try:
+            text = export(s, fmt, None, board_id=board, report_id=report)
+        except (LookupError, ValueError) as e:
+            err.print(f"[red]error:[/red] {e}")
+            raise typer.Exit(1) from e
+    data = text if isinstance(text, str) else text.decode("utf-8")
+    if out_file:
+        out_file.write_text(data, encoding="utf-8")
+        err.print(f"wrote {out_file}")
+    else:
+        sys.stdout.write(data)
+
+
+@app.command("import-rdf")
+def import_rdf_cmd(
+    file: Annotated[Path, typer.Argument(help="an RDF file written by `govgraph export`")],
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="ttl, jsonld or nt (default: from the extension)")] = None,
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Rebuild a graph from an RDF export (the same digest as the graph exported)."""
+    from .graph.rdf import import_rdf
+
+    if not file.is_file():
+        err.print(f"[red]error:[/red] {file}: no such file")
+        raise typer.Exit(1)
+    s = _open_store(store)
+    with s:
+        try:
+            counts = import_rdf(s, file, fmt)
+        except Exception as e:  # noqa: BLE001 - rdflib raises many kinds; report them plainly
+            err.print(f"[red]error:[/red] {file}: cannot import: {e}")
+            raise typer.Exit(1) from e
+    print(json.dumps(counts) if as_json else ", ".join(f"{k}: {v}" for k, v in counts.items()))
+
+
+@app.command()
+def gaps(
+    months: Annotated[int, typer.Option(help="evidence older than this many months is out of date")] = 12,
+    stale_meetings: Annotated[int, typer.Option(help="an action not updated after this many meetings is stale")] = 2,
+    today: Annotated[str | None, typer.Option(help="reference date YYYY-MM-DD (default: today)")] = None,
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Accountability gaps: unanswered recommendations, stale actions, owners without holders."""
+    from .graph.analysis import gaps as find_gaps
+
+    s = _open_store(store)
+    with s:
+        result = find_gaps(s, months=months, stale_meetings=stale_meetings, today=today)
+    if as_json:
+        print(json.dumps(result, default=str))
+        return
+    out.print(f"[bold]as of {result['today']}[/bold]")
+    for key, value in (result.get("counts") or {}).items():
+        out.print(f"  {key}: {value}")
+    for key in ("unanswered", "out_of_date", "stale_actions", "owner_without_holder"):
+        rows = result.get(key) or []
+        if isinstance(rows, dict):
+            rows = [r for group in rows.values() for r in (group if isinstance(group, list) else [group])]
+        if rows:
+            out.print(f"[bold]{key.replace('_', ' ')}[/bold]")
+            for r in rows[:20]:
+                text = r.get("text") or r.get("title") or r.get("id") if isinstance(r, dict) else r
+                out.print(f"  - {str(text)[:110]}", markup=False)
+
+
+@app.command()
+def report(
+    kind: Annotated[str, typer.Argument(help="recommendations (the tracker) or actions (the action log)")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, xlsx or md")] = "csv",
+    out_file: Annotated[Path | None, typer.Option("--out", help="write to this file (xlsx needs one)")] = None,
+    today: Annotated[str | None, typer.Option(help="reference date YYYY-MM-DD for ages (default: today)")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Reports for auditors: the recommendation tracker or the action log."""
+    from .graph.reports import action_log_rows, recommendation_tracker, write_rows
+
+    if kind not in ("recommendations", "actions"):
+        err.print("[red]error:[/red] report is 'recommendations' or 'actions'")
+        raise typer.Exit(2)
+    if fmt not in ("csv", "xlsx", "md"):
+        err.print("[red]error:[/red] --format must be csv, xlsx or md")
+        raise typer.Exit(2)
+    if fmt == "xlsx" and out_file is None:
+        err.print("[red]error:[/red] xlsx needs --out FILE")
+        raise typer.Exit(2)
+    s = _open_store(store)
+    with s:
+        rows = recommendation_tracker(s, today=today) if kind == "recommendations" else action_log_rows(s, today=today)
+    if out_file:
+        write_rows(rows, fmt, out_file)
+        err.print(f"wrote {len(rows)} row(s) to {out_file}")
+    else:
+        content = write_rows(rows, fmt, None)
+        sys.stdout.write(content if isinstance(content, str) else content.decode("utf-8"))
+
+
+@app.command()
+def viz(
+    kind: Annotated[str, typer.Argument(help="recommendation, board, person, role, meeting or node")],
+    node_id: Annotated[str, typer.Argument(help="the node's id (see the API or `govgraph extract`)")],
+    out_file: Annotated[Path, typer.Option("--out", help="the HTML file to write")] = Path("govgraph-view.html"),
+    depth: Annotated[int, typer.Option(help="neighbourhood depth (node view)")] = 2,
+    limit: Annotated[int, typer.Option(help="at most this many nodes")] = 300,
+    store: StoreOpt = None,
+) -> None:
+    """Write an interactive graph page (works offline) for one node."""
+    from .viz.cli import write_view
+
+    s = _open_store(store)
+    with s:
+        try:
+            path = write_view(s, kind, node_id, out_file, depth=depth, limit=limit)
+        except ValueError as e:
+            err.print(f"[red]error:[/red] {e}")
+            raise typer.Exit(2) from e
+        except LookupError as e:
+            err.print(f"[red]error:[/red] {e}")
+            raise typer.Exit(1) from e
+    err.print(f"wrote {path}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()
