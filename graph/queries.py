@@ -352,3 +352,125 @@ def board_detail(store: Store, board_id: str) -> dict[str, Any] | None:
         "chair": [node_dict(e.node) for e in out if e.rel.type == Rel.CHAIRED_BY],
         "mentioned_by": [node_dict(e.node) for e in inc if e.rel.type == Rel.MENTIONS],
     }
+
+
+# -- lists and single records for the API ----------------------------------------------
+# Each list returns ``(total, page)``: the filtered total and one page of rows, with
+# only the page's rows enriched (one batched round trip per kind of detail).
+
+
+def _slice(rows: list, limit: int | None, offset: int) -> list:
+    return rows[offset:None if limit is None else offset + limit]
+
+
+def _first(edges: Iterable[Edge]) -> NodeRec | None:
+    return next((e.node for e in edges), None)
+
+
+def find_board(store: Store, board: str) -> NodeRec | None:
+    """A board by id, or by name (exact first, then ignoring case)."""
+    n = store.get(board)
+    if n is not None and n.label == Label.BOARD:
+        return n
+    exact = store.find(Label.BOARD, {"name": board}, limit=1)
+    if exact:
+        return exact[0]
+    want = board.casefold()
+    return next((b for b in store.find(Label.BOARD) if str(b.props.get("name") or "").casefold() == want), None)
+
+
+def meeting_list(store: Store, board: str | None = None, limit: int | None = None,
+                 offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """Meetings in date order, each with its board; ``board`` (id or name) filters."""
+    if board:
+        b = find_board(store, board)
+        if b is None:
+            return 0, []
+        meetings = [e.node for e in store.edges([b.id], [Rel.OF_BOARD], "in")[b.id]]
+    else:
+        meetings = store.find(Label.MEETING)
+    meetings.sort(key=lambda m: (_date(m), m.id))
+    page = _slice(meetings, limit, offset)
+    boards = store.edges([m.id for m in page], [Rel.OF_BOARD], "out") if page else {}
+    return len(meetings), [{"meeting": node_dict(m), "board": node_dict(_first(boards.get(m.id, [])))}
+                           for m in page]
+
+
+def recommendation_list(store: Store, report: str | None = None, theme: str | None = None,
+                        evidence: str | None = None, limit: int | None = None,
+                        offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """Recommendations with their report and how many findings and actions answer them.
+
+    ``report`` matches the report's id or title and ``theme`` the theme (both ignoring
+    case); ``evidence`` is ``answered`` (at least one finding or action answers it) or
+    ``unanswered``. Ordered by report title, then ref.
+    """
+    recs = store.find(Label.RECOMMENDATION)
+    ids = [r.id for r in recs]
+    issued = store.edges(ids, [Rel.ISSUED_IN], "out") if ids else {}
+    answering = store.edges(ids, [Rel.ANSWERS], "in") if ids else {}
+    keyed: list[tuple[tuple, dict[str, Any]]] = []
+    for r in recs:
+        rpt = _first(issued.get(r.id, []))
+        if report and not (rpt and (report == rpt.id or report.casefold() == str(rpt.props.get("title") or "").casefold())):
+            continue
+        if theme and theme.casefold() != str(r.props.get("theme") or "").casefold():
+            continue
+        labels = [e.node.label for e in answering.get(r.id, [])]
+        n_findings, n_actions = labels.count(Label.FINDING), labels.count(Label.ACTION)
+        answered = bool(n_findings or n_actions)
+        if (evidence == "answered" and not answered) or (evidence == "unanswered" and answered):
+            continue
+        key = (str(rpt.props.get("title") or "") if rpt else "", _ref_key(r.props.get("ref")), r.id)
+        keyed.append((key, {"recommendation": node_dict(r), "report": node_dict(rpt), "findings": n_findings,
+                            "actions": n_actions, "answered": answered}))
+    keyed.sort(key=lambda kv: kv[0])
+    return len(keyed), [row for _, row in _slice(keyed, limit, offset)]
+
+
+def person_list(store: Store, limit: int | None = None, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """People by name, each with the roles they held (and when)."""
+    people = sorted(store.find(Label.PERSON), key=lambda p: (str(p.props.get("name") or "").casefold(), p.id))
+    page = _slice(people, limit, offset)
+    held = store.edges([p.id for p in page], [Rel.HELD], "out") if page else {}
+    rows = []
+    for p in page:
+        tenures = sorted(held.get(p.id, []), key=lambda e: (str(e.rel.props.get("from") or ""), e.node.id))
+        rows.append({"person": node_dict(p), "roles": [
+            {"role": node_dict(e.node), "from": e.rel.props.get("from"), "to": e.rel.props.get("to")} for e in tenures]})
+    return len(people), rows
+
+
+def board_list(store: Store, limit: int | None = None, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """Boards by name, each with its number of meetings and its chair."""
+    boards = sorted(store.find(Label.BOARD), key=lambda b: (str(b.props.get("name") or "").casefold(), b.id))
+    page = _slice(boards, limit, offset)
+    ids = [b.id for b in page]
+    meetings = store.edges(ids, [Rel.OF_BOARD], "in") if ids else {}
+    chairs = store.edges(ids, [Rel.CHAIRED_BY], "out") if ids else {}
+    return len(boards), [{"board": node_dict(b), "meetings": len(meetings.get(b.id, [])),
+                          "chair": [node_dict(e.node) for e in chairs.get(b.id, [])]} for b in page]
+
+
+def finding_detail(store: Store, finding_id: str) -> dict[str, Any] | None:
+    """A finding: what it answers, where and by whom (role and person) it was stated, its evidence."""
+    d = describe(store, [finding_id]).get(finding_id)
+    return d if d is not None and d["kind"] == Label.FINDING else None
+
+
+def action_detail(store: Store, action_id: str) -> dict[str, Any] | None:
+    """An action: owner (role and person), current status, updates at later meetings, evidence."""
+    d = describe(store, [action_id]).get(action_id)
+    return d if d is not None and d["kind"] == Label.ACTION else None
+
+
+def document_list(store: Store, limit: int | None = None, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """Loaded documents by source name, then sha256."""
+    docs = sorted(store.documents(), key=lambda d: (str(d.props.get("source") or ""), str(d.props.get("sha256") or "")))
+    return len(docs), [node_dict(d) for d in _slice(docs, limit, offset)]  # type: ignore[misc]
+
+
+def document_by_sha(store: Store, sha256: str) -> dict[str, Any] | None:
+    """One loaded document, by the sha256 of its bytes."""
+    found = store.find(Label.DOCUMENT, {"sha256": sha256}, limit=1)
+    return node_dict(found[0]) if found else None

@@ -121,12 +121,14 @@ def _quote(node_id: str) -> str:
 
 @router.get("/", response_class=HTMLResponse, summary="Index of boards, meetings, recommendations, people")
 def index(request: Request) -> HTMLResponse:
+    """The start page: boards, meetings, recommendations and people, with a search box."""
     return _guard(request, lambda: _html(index_page(app_store(request), _base(request))))
 
 
 @router.get("/view/recommendation/{rec_id}", response_class=HTMLResponse, summary="A recommendation's lineage")
 def view_recommendation(request: Request, rec_id: str, date_from: FromQ = None,
                         to: ToQ = None, types: TypesQ = None, limit: LimitQ = DEFAULT_LIMIT) -> HTMLResponse:
+    """A recommendation with its report and every finding and action that answers it."""
     return _view(request, "recommendation", rec_id, date_from, to, types, limit)
 
 
@@ -135,24 +137,28 @@ def view_board(request: Request, board_id: str, date_from: FromQ = None, to: ToQ
                types: TypesQ = None, limit: LimitQ = DEFAULT_LIMIT,
                attendance: Annotated[bool, Query(description="show who attended each meeting")] = False,
                chairs: Annotated[bool, Query(description="show who chaired each meeting")] = False) -> HTMLResponse:
+    """A board's meetings over time, linked by NEXT and by actions carried between them."""
     return _view(request, "board", board_id, date_from, to, types, limit, attendance=attendance, chairs=chairs)
 
 
 @router.get("/view/person/{node_id}", response_class=HTMLResponse, summary="A person (or role)")
 def view_person(request: Request, node_id: str, date_from: FromQ = None, to: ToQ = None,
                 types: TypesQ = None, limit: LimitQ = DEFAULT_LIMIT) -> HTMLResponse:
+    """What a person owns, chairs, attended and stated, over time."""
     return _view(request, "person", node_id, date_from, to, types, limit)
 
 
 @router.get("/view/role/{node_id}", response_class=HTMLResponse, summary="A role (or person)")
 def view_role(request: Request, node_id: str, date_from: FromQ = None, to: ToQ = None,
               types: TypesQ = None, limit: LimitQ = DEFAULT_LIMIT) -> HTMLResponse:
+    """What a role owns and states, and who held it when."""
     return _view(request, "role", node_id, date_from, to, types, limit)
 
 
 @router.get("/view/meeting/{meeting_id}", response_class=HTMLResponse, summary="A meeting")
 def view_meeting(request: Request, meeting_id: str, date_from: FromQ = None, to: ToQ = None,
                  types: TypesQ = None, limit: LimitQ = DEFAULT_LIMIT) -> HTMLResponse:
+    """A meeting with its attendance, items, findings, actions and decisions."""
     return _view(request, "meeting", meeting_id, date_from, to, types, limit)
 
 
@@ -161,4 +167,5 @@ def view_node(request: Request, node_id: str,
               depth: Annotated[int, Query(ge=0, le=4, description="steps out from the node")] = 2,
               date_from: FromQ = None, to: ToQ = None, types: TypesQ = None,
               limit: LimitQ = DEFAULT_LIMIT) -> HTMLResponse:
+    """The neighbourhood of any node, to a depth, capped at a number of nodes."""
     return _view(request, "node", node_id, date_from, to, types, limit, depth=depth)
