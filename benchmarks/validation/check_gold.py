@@ -30,7 +30,7 @@ def main() -> int:
         gold = json.loads(g.read_text(encoding="utf-8"))
         probs = []
 
-        def need(label, s):
+        def need(label, s, body=body, probs=probs):
             if s is not None and fold(s) not in body:
                 probs.append(f"{label}: {s!r}")
 
@@ -38,20 +38,25 @@ def main() -> int:
             if k not in gold:
                 probs.append(f"missing key {k}")
         m = gold.get("meeting") or {}
-        need("body", m.get("body")); need("venue", m.get("venue"))
+        need("body", m.get("body"))
+        need("venue", m.get("venue"))
         if m.get("date") and not re.fullmatch(r"\d{4}-\d\d-\d\d", m["date"]):
             probs.append(f"date {m['date']}")
         if m.get("time") and not re.fullmatch(r"\d\d:\d\d", m["time"]):
             probs.append(f"time {m['time']}")
-        need("chair", gold.get("chair")); need("minute_taker", gold.get("minute_taker"))
+        need("chair", gold.get("chair"))
+        need("minute_taker", gold.get("minute_taker"))
         for p in gold.get("participants", []):
-            need("name", p["name"]); need("role", p.get("role"))
+            need("name", p["name"])
+            need("role", p.get("role"))
             if p["attendance"] not in ("present", "apologies", "in_attendance"):
                 probs.append(f"attendance {p}")
         for it in gold.get("items", []):
-            need("item ref", it.get("ref")); need("item title", it["title"])
+            need("item ref", it.get("ref"))
+            need("item title", it["title"])
         for a in gold.get("actions", []):
-            need("action", a["text"]); need("owner", a.get("owner"))
+            need("action", a["text"])
+            need("owner", a.get("owner"))
             if a.get("status") not in ("open", "complete", "updated", None):
                 probs.append(f"status {a}")
         for k in ("decisions", "recommendations"):

@@ -11,5 +11,5 @@ mkdir -p "$IN" "$OUT"
 for f in "$HERE"/v*.txt; do
   tail -n +4 "$f" > "$IN/$(basename "$f")"
 done
-/work/main/.venv/bin/govgraph extract "$IN"/*.txt --out "$OUT"
-python3 /work/shared/score_extraction.py "$OUT" "$HERE" "$@"
+"$HERE/../../.venv/bin/govgraph" extract "$IN"/*.txt --out "$OUT"
+python3 "$HERE/../../../shared/score_extraction.py" "$OUT" "$HERE" "$@"
