@@ -213,3 +213,144 @@ def test_labelled_action_inside_findings_is_an_action_not_a_finding():
     out = extract_body(text, {})
     assert [(a["text"], a["answers"]) for a in out["actions"]] == [("CC to provide the data.", "q1")]
     assert [f["text"] for f in out["findings"]] == ["The CC confirmed it."]
+
+
+def test_tracker_with_coded_refs_and_separate_status_and_update_columns():
+    text = (
+        "Ref\tMeeting date\tAction\tOwner\tDue\tStatus\tUpdate\n"
+        "XA/21/07\t24/03/2021\tProvide a briefing note on recruitment\tDirector of People\tJune\tClosed\tCirculated 3 May.\n"
+        "XA/21/11\t24/03/2021\tReview the charging policy\tHead of Prevention\tSept\tOngoing\tConsultation ends soon.\n"
+        "XA/21/18\t23/06/2021\tWrite to the Home Office\tChair\tJuly\tOpen\tLetter drafted.\n"
+        "XA/21/19\t23/06/2021\tCirculate the allowances scheme\tClerk\tJuly\tOpen\t\n"
+    )
+    out = actions(text)
+    assert [(a["text"], a["owner"], a["status"], a["raised_at"]) for a in out] == [
+        ("Provide a briefing note on recruitment", "Director of People", "complete", "2021-03"),
+        ("Review the charging policy", "Head of Prevention", "updated", "2021-03"),
+        ("Write to the Home Office", "Chair", "updated", "2021-06"),
+        ("Circulate the allowances scheme", "Clerk", None, "2021-06"),
+    ]
+
+
+def test_tracker_rag_colours_pipe_tables_and_tables_of_new_actions():
+    text = "Action No.\tAction\tResponsible Officer\tRAG\nA1\tCirculate the policy\tCFO\tBlue\nA2\tReview the register\tDoF\tAmber\n"
+    assert brief(text) == [("Circulate the policy", "CFO", "complete"), ("Review the register", "DoF", None)]
+    text = "| No | Action | Owner | Status |\n|----|----|----|----|\n| 1 | Circulate the paper | JS | Complete |\n"
+    assert brief(text) == [("Circulate the paper", "JS", "complete")]
+    text = "Action\tLead\tDeadline\nPublish the annual report\tComms\tMay 2024\n"
+    assert brief(text) == [("Publish the annual report", "Comms", "open")]
+
+
+def test_earlier_actions_cited_by_number_and_bracketed_subject():
+    text = (
+        "3. Matters arising and action log\n"
+        "The Board received the action log. Action 23/27 (review of the scheme of delegation) is complete and was "
+        "closed. Action 23/31 (benchmarking of senior pay) remains ongoing; a report will follow in March.\n"
+        "The Board reviewed outstanding actions. BM/23/19 (stakeholder survey results) was completed. BM/24/02 "
+        "(board review terms of reference) remains open pending sign-off.\n"
+        "Matters arising: Action XYZ 27/22 (treasury training for members) – delivered in December. Action complete.\n"
+        "4. Budget\nThe budget 2023/24 (revenue and capital) was discussed.\n"
+    )
+    assert brief(text) == [
+        ("review of the scheme of delegation", None, "complete"), ("benchmarking of senior pay", None, "updated"),
+        ("stakeholder survey results", None, "complete"), ("board review terms of reference", None, "updated"),
+        ("treasury training for members", None, "complete"),
+    ]
+
+
+def test_action_numbers_cited_with_a_status_label():
+    text = "2. Action log\nAction 5 – Complete. Action 7: closed. Actions 3 and 9 were closed.\n"
+    assert brief(text) == [("5", None, "complete"), ("7", None, "complete"), ("3", None, "complete"),
+                           ("9", None, "complete")]
+
+
+def test_action_points_with_a_status_after_the_action():
+    text = (
+        "Minute 13 – Review of action tracker\n"
+        "Action Point 3: AF to provide data on notices. – Closed. Data was shared on 2 September.\n"
+        "Action Point 5: NR to review the 101 line. – Ongoing. Abandonment has fallen to 14%.\n"
+        "Action Point 6: YA to present options. Closed. Options were presented in July.\n"
+        "Action 8: CW to refresh the dashboard (In progress)\n"
+    )
+    out = actions(text)
+    assert [(a["text"], a["owner"], a["status"]) for a in out] == [
+        ("AF to provide data on notices.", "AF", "complete"), ("NR to review the 101 line.", "NR", "updated"),
+        ("YA to present options.", "YA", "complete"), ("CW to refresh the dashboard", "CW", "updated"),
+    ]
+    assert out[1]["update"] == "Abandonment has fallen to 14%."
+
+
+def test_explicit_owner_tag_beats_a_leading_role():
+    text = (
+        "4. Audit\nAction: Treasurer to report on the fuel cards at the October meeting. (Owner: LH)\n"
+        "Action:\nDirector of Regulation to revise the framework. (Owner: CB)\n"
+        "Action Point 1: The Vice-Chancellor to circulate the forecast. Owner: VC\n"
+    )
+    assert brief(text) == [
+        ("Treasurer to report on the fuel cards at the October meeting.", "LH", "open"),
+        ("Director of Regulation to revise the framework.", "CB", "open"),
+        ("The Vice-Chancellor to circulate the forecast.", "VC", "open"),
+    ]
+
+
+def test_owner_written_before_the_action():
+    text = (
+        "3. Performance\nThe Board discussed call handling.\n"
+        "ACTION: SK – circulate the slides to members.\n"
+        "Action (DB): arrange the away day.\n"
+        "ACTION BY: Head of Finance – prepare the budget timetable.\n"
+        "Action: Head of HR to review the policy (Lead: HR Director; due June).\n"
+    )
+    assert brief(text) == [
+        ("circulate the slides to members.", "SK", "open"), ("arrange the away day.", "DB", "open"),
+        ("prepare the budget timetable.", "Head of Finance", "open"),
+        ("Head of HR to review the policy", "HR Director", "open"),
+    ]
+
+
+def test_run_on_owner_tag_before_the_next_heading():
+    text = (
+        "The audit of seized property had limited assurance. The Committee asked that the action plan be brought "
+        "to the next meeting. ACTION: DO RISK MANAGEMENT The Committee considered the risk register."
+    )
+    assert brief(text) == [("The Committee asked that the action plan be brought to the next meeting.", "DO", "open")]
+
+
+def test_bracketed_initials_own_an_action_but_an_abbreviation_does_not():
+    assert tag_owner("Circulate the revised terms of reference (JS)") == ("JS", 40)
+    assert tag_owner("Report to the Police and Crime Panel (PCP)") == (None, 42)
+    assert tag_owner("CC to brief members (DPCC)") == (None, 26)
+
+
+def test_numbered_action_records_and_a_numbered_actions_arising_heading():
+    text = (
+        "3.\tMatters arising / action log\n3.1\tAction 45 – complete.\n"
+        "3.2\tAction 46 – the DCC reported that recruitment was on track; action to remain open.\n"
+        "3.3\tActions arising:\n1. JS to circulate the revised plan.\n2. The Clerk to book the venue.\n4.\tFinance\nNoted.\n"
+    )
+    out = extract_body(text, {})
+    assert [i["ref"] for i in out["items"]] == ["3.", "3.3", "4."]
+    assert [(a["text"], a["owner"], a["status"]) for a in out["actions"]] == [
+        ("45", None, "complete"), ("46", None, "updated"),
+        ("JS to circulate the revised plan.", "JS", "open"), ("The Clerk to book the venue.", "Clerk", "open"),
+    ]
+
+
+def test_trailing_initials_and_earlier_action_on_the_agenda():
+    text = (
+        "TB/24/46 Action log\nThe action log was reviewed. TB/24/010 (estates backlog report) is on the agenda.\n"
+        "TB/24/47 Finance\nACTION: The Director of Finance to provide a recovery plan to the May Board. SK\n"
+    )
+    assert brief(text) == [("estates backlog report", None, "complete"),
+                           ("The Director of Finance to provide a recovery plan to the May Board.", "SK", "open")]
+
+
+def test_owner_on_the_line_below_and_a_deadline_after_the_owner_tag():
+    text = (
+        "5. Estates\nAction: Director of Estates to bring the business case to the next meeting.\nOwner: TR\n"
+        "Deadline: May 2024\nAction: Review the fire safety audit findings. Lead: Head of Estates. Due: June 2024\n"
+    )
+    assert brief(text) == [
+        ("Director of Estates to bring the business case to the next meeting.", "TR", "open"),
+        ("Review the fire safety audit findings.", "Head of Estates", "open"),
+    ]

@@ -206,7 +206,7 @@ def test_observer_and_qualifiers():
     a = extract_attendance(text)
     assert [(p["name"], p["role"], p["attendance"]) for p in a.participants] == [
         ("Bill Marsh", "Chief Constable", "present"), ("Cara Nye", "Head of Insight", "in_attendance"),
-        ("Dan Ould", "Consultant", "present")]
+        ("Dan Ould", "Consultant", "present"), ("Ann Lowe", "PCC", "present")]  # the chair label's person attends
     assert a.chair == "Ann Lowe"
 
 
@@ -262,3 +262,150 @@ def test_attendance_sentences_variants():
     # a board "chaired by the ACC" elsewhere in the minutes says nothing about this meeting's chair
     assert extract_attendance("Governance is provided through the Stop and Search Board which is chaired by "
                               "the ACC.\n").chair is None
+
+
+def test_post_before_name_forms():
+    assert entry("Chief Executive (Ann Lowe)")[:3] == ("Ann Lowe", "Chief Executive", None)
+    assert entry("Independent Member Mr Bill Marsh")[:2] == ("Bill Marsh", "Independent Member")
+    assert entry("Internal Audit Manager (ABC) C. Nye")[:2] == ("C. Nye", "Internal Audit Manager (ABC)")
+    assert entry("Clerk to the Authority D. Ould")[:2] == ("D. Ould", "Clerk to the Authority")
+    # a bracketed chair marker or a trailing "– notes" after the name is a marker, not a capacity
+    assert entry("Police and Crime Commissioner – Eve Pratt (EP) (Chair)") == (
+        "Eve Pratt", "Police and Crime Commissioner", None, True, False)
+    assert entry("Business Support Officer – Fay Quinn (FQ) – notes") == (
+        "Fay Quinn", "Business Support Officer", None, False, True)
+    # "… Locality Chair" is a post, not a name followed by a chair marker
+    assert entry("GP – North Locality Chair") is None
+
+
+def test_minute_taking_markers():
+    # after the capacity: a marker, removed from the role
+    assert entry("Mrs Ann Lowe (Town Clerk) – minutes") == ("Ann Lowe", "Town Clerk", None, False, True)
+    assert entry("Bill Marsh, Governance Officer – minutes")[1:] == ("Governance Officer", None, False, True)
+    # within the capacity text: kept in the role
+    assert entry("C. Nye (Committee Services – minutes)")[1:] == ("Committee Services – minutes", None, False, True)
+    assert entry("Dan Ould (Governance Officer, minutes)")[1:] == ("Governance Officer, minutes", None, False, True)
+    assert entry("Eve Pratt (Democratic Services Officer – minute taker)")[1:] == (
+        "Democratic Services Officer – minute taker", None, False, True)
+    # the marker as the only capacity is the role
+    assert entry("Fay Quinn – Minutes")[1:] == ("Minutes", None, False, True)
+    a = extract_attendance("Present: Al Bee (Chair), Cy Dee\n\nThe minutes were taken by Ed Fay, Committee Clerk.\n")
+    assert a.minute_taker == "Ed Fay"
+    a = extract_attendance("Councillors: Al Bee (Chairman), Cy Dee\nClerk: Mrs Ed Fay (Town Clerk) – minutes\n")
+    assert a.minute_taker == "Ed Fay" and ("Ed Fay", "Town Clerk", "in_attendance") in people(
+        "Councillors: Al Bee (Chairman), Cy Dee\nClerk: Mrs Ed Fay (Town Clerk) – minutes\n")
+
+
+def test_chair_markers_and_chair_posts():
+    a = extract_attendance("PRESENT: Councillor Ann Lowe (Leader of the Council) (in the Chair), Councillors Bill Marsh "
+                           "and Cara Nye.\n")
+    assert a.chair == "Ann Lowe" and people_of(a)[0] == ("Ann Lowe", "Leader of the Council", "present")
+    a = extract_attendance("Present: Councillor A. Lowe (Chairman) in the Chair, Councillors B. Marsh and C. Nye\n")
+    assert a.chair == "A. Lowe" and [p[0] for p in people_of(a)] == ["A. Lowe", "B. Marsh", "C. Nye"]
+    a = extract_attendance("Present: Councillor Dan Ould (Vice-Chair, in the Chair), Councillor Eve Pratt\n")
+    assert a.chair == "Dan Ould" and people_of(a)[0] == ("Dan Ould", "Vice-Chair", "present")
+    # "Trust Chair", "Chair of the Board": the post of chairing this body; another committee's chair is not
+    a = extract_attendance("Members Present\nName\tRole\nProf Fay Quinn\tTrust Chair\nGus Rowe\tChief Executive\n")
+    assert a.chair == "Prof Fay Quinn"
+    a = extract_attendance("Present: Hal Ince (Audit and Risk Committee Chair), Ivy Jay\n")
+    assert a.chair is None
+    # "In the Chair: X" names someone who attends
+    a = extract_attendance("In the Chair: Councillor Jo King\nPresent: Councillors T. Hill, R. Vance\n")
+    assert a.chair == "Jo King" and ("Jo King", None, "present") in people_of(a)
+
+
+def people_of(a):
+    return [(p["name"], p["role"], p["attendance"]) for p in a.participants]
+
+
+def test_group_labels_and_list_lines_under_a_heading():
+    text = ("Members Present:\nCouncillor A. Lowe (Chairman)\nCouncillor B. Marsh (Vice-Chairman)\n"
+            "Councillors C. Nye, D. Ould\nIndependent Person: Mr E. Pratt\nOfficers Present:\n"
+            "Chief Fire Officer F. Quinn, Treasurer G. Rowe, and H. Ince (Committee Services – minutes)\n"
+            "Item 1. Apologies\n")
+    assert people(text) == [
+        ("A. Lowe", "Chairman", "present"), ("B. Marsh", "Vice-Chairman", "present"), ("C. Nye", None, "present"),
+        ("D. Ould", None, "present"), ("E. Pratt", "Independent Person", "present"),
+        ("F. Quinn", "Chief Fire Officer", "in_attendance"), ("G. Rowe", "Treasurer", "in_attendance"),
+        ("H. Ince", "Committee Services – minutes", "in_attendance")]
+    text = ("Board members present: Sir Al Bee (Chair), Cy Dee (Chief Executive)\n"
+            "Executive team: Ed Fay (Director of Policy), Gus Hay (Director of Finance)\nSecretariat: Ivy Jay\n"
+            "Members of the public: 3\n")
+    assert people(text) == [
+        ("Sir Al Bee", "Chair", "present"), ("Cy Dee", "Chief Executive", "present"),
+        ("Ed Fay", "Director of Policy", "in_attendance"), ("Gus Hay", "Director of Finance", "in_attendance"),
+        ("Ivy Jay", None, "in_attendance")]
+    assert people("Attending virtually: Dr Tom Baker, Ms Jane Cole\n") == [
+        ("Dr Tom Baker", None, "present"), ("Jane Cole", None, "present")]
+
+
+def test_in_attendance_block_of_a_status_table_and_semicolon_entries():
+    text = ("Members\tTitle\tAttendance\nAnn Lowe\tLay Member (Chair)\tPresent\nBill Marsh\tChief Finance Officer\t"
+            "Apologies\nIn attendance\nCara Nye\tLMC Representative\tPresent\n"
+            "Dan Ould\tDeputy Chief Finance Officer (deputising for B Marsh)\tPresent\n")
+    assert people(text) == [
+        ("Ann Lowe", "Lay Member", "present"), ("Bill Marsh", "Chief Finance Officer", "apologies"),
+        ("Cara Nye", "LMC Representative", "in_attendance"), ("Dan Ould", "Deputy Chief Finance Officer", "in_attendance")]
+    text = ("Also in attendance: Dr Eve Pratt, Medical Director, Example Hospitals NHS Foundation Trust; "
+            "Fay Quinn, Director of Adult Social Care.\n")
+    assert people(text) == [
+        ("Dr Eve Pratt", "Medical Director, Example Hospitals NHS Foundation Trust", "in_attendance"),
+        ("Fay Quinn", "Director of Adult Social Care", "in_attendance")]
+
+
+def test_apology_sentence_forms():
+    assert people("Apologies were received from Councillor Ann Lowe and from Independent Member Mr Bill Marsh.") == [
+        ("Ann Lowe", None, "apologies"), ("Bill Marsh", "Independent Member", "apologies")]
+    assert people("Apologies: Apologies were received from Cara Nye, Non-Executive Director, and Dan Ould, "
+                  "Director of Operations.\n") == [
+        ("Cara Nye", "Non-Executive Director", "apologies"), ("Dan Ould", "Director of Operations", "apologies")]
+    assert people("Apologies were received and accepted from Cllr Eve Pratt and Cllr Fay Quinn.") == [
+        ("Eve Pratt", None, "apologies"), ("Fay Quinn", None, "apologies")]
+    assert people("Apologies were received from Cllr Gus Rowe, who was on holiday, and from Cllr Hal Ince.") == [
+        ("Gus Rowe", None, "apologies"), ("Hal Ince", None, "apologies")]
+    # members marked absent map to apologies
+    assert people("Apologies were received from Councillor I. Jay. Councillor J. King was absent.") == [
+        ("I. Jay", None, "apologies"), ("J. King", None, "apologies")]
+    assert people("Councillors K. Lamb and L. Moss did not attend.") == [
+        ("K. Lamb", None, "apologies"), ("L. Moss", None, "apologies")]
+
+
+def test_reasons_and_qualifiers_are_not_roles():
+    assert people("Apologies were received from Cllr Ann Lowe (work commitments) and Cllr Bill Marsh (unwell).") == [
+        ("Ann Lowe", None, "apologies"), ("Bill Marsh", None, "apologies")]
+    assert people("Present: Cllr A Bee (Chair)\nApologies: Cllr C Dee (Vice-Chair) – illness, Cllr E Fay "
+                  "(personal reasons)\n")[1:] == [("C Dee", "Vice-Chair", "apologies"), ("E Fay", None, "apologies")]
+    assert people("Apologies: Mr Ed Lamb (accepted), Ms Flo Moss (apologies noted)\n") == [
+        ("Ed Lamb", None, "apologies"), ("Flo Moss", None, "apologies")]
+    assert entry("Ben Okafor\tHead of Safeguarding (item TB23/061 only)")[:2] == ("Ben Okafor", "Head of Safeguarding")
+    assert entry("Mary Lamb (Head of Finance) – for item 5")[:2] == ("Mary Lamb", "Head of Finance")
+    assert entry("Kay Bass\tDeputy Finance Officer (deputising for P Venn)")[:2] == ("Kay Bass", "Deputy Finance Officer")
+    # a named substitution is the capacity the person sits in (as in "was a substitute for …")
+    assert entry("Stu Fyfe (substitute for Councillor Lorna Keel)")[:2] == (
+        "Stu Fyfe", "substitute for Councillor Lorna Keel")
+
+
+def test_run_on_page_ends_the_list_where_the_first_item_starts():
+    text = ("PRESENT: Mrs Ann Lowe (Chair), Mr Bill Marsh ALSO PRESENT: Ms Cara Nye – Chief Executive, OPCC; "
+            "Mr Dan Ould – Governance Officer, OPCC (Minutes) APOLOGIES: Mr Eve Pratt – Deputy Chief Constable "
+            "JIAC 01/23 APOLOGIES AND DECLARATIONS OF INTEREST The apologies were noted. Mr Marsh declared an interest.")
+    a = extract_attendance(text)
+    assert people_of(a) == [
+        ("Ann Lowe", "Chair", "present"), ("Bill Marsh", None, "present"),
+        ("Cara Nye", "Chief Executive, OPCC", "in_attendance"), ("Dan Ould", "Governance Officer, OPCC", "in_attendance"),
+        ("Eve Pratt", "Deputy Chief Constable", "apologies")]
+    assert a.chair == "Ann Lowe" and a.minute_taker == "Dan Ould"
+
+
+def test_counted_people_and_plural_councillors_inside_a_list():
+    assert people("Present: Cllrs A Bee (Chairman), C Dee. In attendance: Mrs E Fay (Clerk), 3 members of the public.\n") \
+        == [("A Bee", "Chairman", "present"), ("C Dee", None, "present"), ("E Fay", "Clerk", "in_attendance")]
+    assert people("PRESENT: Councillor Lowe (Chairman); Councillors Marsh, Nye and Ould.\n") == [
+        ("Lowe", "Chairman", "present"), ("Marsh", None, "present"), ("Nye", None, "present"), ("Ould", None, "present")]
+
+
+def test_absence_from_the_room_and_minutes_sentences():
+    assert people("The Chief Executive was absent from the room for this item. Cllr Al Bee was absent for part "
+                  "of the meeting.") == []
+    assert extract_attendance("Present: Cy Dee (Chair)\nMr Ed Fay took the minutes.\n").minute_taker == "Ed Fay"
+    assert extract_attendance("The Board recorded the minutes as accurate.\n").minute_taker is None

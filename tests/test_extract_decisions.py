@@ -86,3 +86,41 @@ def test_decision_sentences(sentence):
 ])
 def test_not_decisions(sentence):
     assert not _is_decision(sentence)
+
+
+def test_resolution_body_on_numbered_lines_is_taken_whole():
+    text = (
+        "CAB 20   BUDGET\nRESOLVED: That\n(1) the strategy be approved for consultation; and\n"
+        "(2) the Director be authorised to finalise the documents.\nReason for decision: To set a budget.\n"
+    )
+    assert decisions(text) == [
+        "RESOLVED: That (1) the strategy be approved for consultation; and (2) the Director be authorised to finalise "
+        "the documents."
+    ]
+    text = "4. Budget\nRESOLVED (1) that the report be noted; and\n(2) that the Treasurer be authorised to set the precept.\n"
+    assert decisions(text) == ["RESOLVED (1) that the report be noted; and (2) that the Treasurer be authorised to set the precept."]
+
+
+def test_resolution_labels_inside_a_run_on_paragraph():
+    text = (
+        "The auditor presented the plan. Members asked about pensions. RESOLVED: That the Audit Plan 2022/23 be noted. "
+        "The Committee then considered the risk register.\n"
+        "(a) 22/01877/FUL – 14 Mill Lane. Resolved: no objection.\n"
+    )
+    assert decisions(text) == ["RESOLVED: That the Audit Plan 2022/23 be noted.", "Resolved: no objection."]
+
+
+def test_agreed_labels_and_capitalised_verbs():
+    text = (
+        "5. Terms of reference\nAGREED: that the Board approve the revised terms of reference.\n"
+        "The Committee AGREED to request a speed survey.\nMembers RESOLVED to defer the decision on reserves.\n"
+    )
+    assert decisions(text) == [
+        "AGREED: that the Board approve the revised terms of reference.",
+        "The Committee AGREED to request a speed survey.", "Members RESOLVED to defer the decision on reserves.",
+    ]
+
+
+def test_numbered_decision_label_is_dropped():
+    assert decisions("6. Estates\nDecision 1: The Committee approved the estates strategy.\n") == [
+        "The Committee approved the estates strategy."]

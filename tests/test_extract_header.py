@@ -119,6 +119,65 @@ def test_action_log_month_headings():
     assert previous_meeting_refs(text, None) == ["2012-05", "2012-04"]
 
 
+@pytest.mark.parametrize("text,body,date,time,venue", [
+    # "Unconfirmed" is not the "confirm" of approved minutes; time and venue follow the date after commas
+    ("Example College\nBoard of Trustees\nUnconfirmed minutes of the meeting held on Thursday 7 March 2024, "
+     "16:30 hrs, Seminar Room, Tower Block\n", "Example College Board of Trustees", "2024-03-07", "16:30",
+     "Seminar Room, Tower Block"),
+    # the organisation over "Board meeting minutes: <date>"; the time range ends the "Held at" line
+    ("Agency for Example Standards\nBoard meeting minutes: 4 June 2024\nHeld at 2 Example Street, Leeds, and online, "
+     "10:00–12:30.\n", "Agency for Example Standards Board", "2024-06-04", "10:00", "2 Example Street, Leeds, and online"),
+    ("Example Housing Association\nMinutes of the Board meeting held on 3 May 2022 at 6pm\n",
+     "Example Housing Association Board", "2022-05-03", "18:00", None),
+    # a page flattened to one run-on line: the committee, without the office printed before it
+    ("Page 1 of 4 OFFICE OF THE POLICE AND CRIME COMMISSIONER FOR NORTHTOWN JOINT AUDIT AND ETHICS COMMITTEE MINUTES "
+     "OF THE MEETING HELD ON MONDAY 6 MARCH 2023 AT 2.00 P.M. IN ROOM 2, POLICE HQ PRESENT: Mr A Bee (Chair)\n",
+     "JOINT AUDIT AND ETHICS COMMITTEE", "2023-03-06", "14:00", "ROOM 2, POLICE HQ"),
+    ("EXAMPLE TOWN COUNCIL\nMinutes of the Finance Committee\nTuesday 8th November 2022, 7.30pm, The Pavilion, "
+     "Recreation Ground, Exton\n", "Finance Committee", "2022-11-08", "19:30", "The Pavilion, Recreation Ground, Exton"),
+    ("Example Trust Board\nDate: 25/05/2023\tTime: 09:30 – 12:45\nVenue: held virtually via Microsoft Teams\n",
+     "Example Trust Board", "2023-05-25", "09:30", "Microsoft Teams"),
+    ("Quality Committee\nWednesday, 15 March 2023 — 09:30–11:30\nVirtual meeting via MS Teams\n",
+     "Quality Committee", "2023-03-15", "09:30", "MS Teams"),
+    ("Finance Committee\nDate: Thursday 5th October 2023 Time: 7.00pm Venue: Village Hall\n",
+     "Finance Committee", "2023-10-05", "19:00", "Village Hall"),
+    ("Finance Committee\nTuesday 3 May 2022, 2pm\nHeld at The Grange, Ely\n",
+     "Finance Committee", "2022-05-03", "14:00", "The Grange, Ely"),
+    ("Minutes of the Annual Parish Meeting held in the Village Hall on Monday 15 May 2023 at 7pm\n",
+     "Annual Parish Meeting", "2023-05-15", "19:00", "Village Hall"),
+    ("NORTH EXAMPLE NHS FOUNDATION TRUST\nBOARD OF DIRECTORS MEETING IN PUBLIC\nMinutes of the meeting held on "
+     "Thursday 26 January 2023 at 9.30am in the Boardroom, Trust HQ\n",
+     "NORTH EXAMPLE NHS FOUNDATION TRUST BOARD OF DIRECTORS", "2023-01-26", "09:30", "Boardroom, Trust HQ"),
+    ("Meeting: Corporate Parenting Board\nDate: 12 October 2022\nTime: 4.00 pm – 6.00 pm\nVenue: Room G.1, County Offices\n",
+     "Corporate Parenting Board", "2022-10-12", "16:00", "Room G.1, County Offices"),
+])
+def test_more_meeting_line_layouts(text, body, date, time, venue):
+    m = extract_meeting(text)
+    assert (m["body"], m["date"], m["time"], m["venue"]) == (body, date, time, venue)
+
+
+def test_minutes_of_the_previous_meeting_is_not_the_heading():
+    text = ("THE EXAMPLE PENSION FUND COMMITTEE\n16 November 2022\nPresent: Councillor Jo Ash (Chair)\n"
+            "Minutes of the previous meeting held on 21 September 2022 were approved.\n")
+    assert extract_meeting(text)["date"] == "2022-11-16"
+    assert extract_header(text)["previous_meeting_refs"] == ["2022-09-21"]
+
+
+def test_previous_meetings_in_headings_and_log_columns():
+    assert previous_meeting_refs("X 19/036\tMinutes of the Previous Meeting – 11 April 2019\n", "2019-06-13") == \
+        ["2019-04-11"]
+    assert previous_meeting_refs("3. Minutes of the last meeting (3 May 2022)\n", "2022-06-07") == ["2022-05-03"]
+    # the document's own heading is not an earlier meeting, even when its date could not be chosen
+    text = "Example Board\nDraft minutes of the meeting held on Friday 24 November, 2pm\n\n" \
+           "3. Minutes of the meeting held on 29 September 2023\n"
+    assert previous_meeting_refs(text, None) == ["2023-09-29"]
+    # the "Meeting date" / "Date raised" column of an action log cites the meetings that raised them
+    log = "Example Authority\nAction Log – updated for the meeting on 29 September 2021\n" \
+          "Ref\tMeeting date\tAction\tOwner\nA/1\t24/03/2021\tDo x\tClerk\nA/2\t23/06/2021\tDo y\tClerk\n"
+    assert previous_meeting_refs(log, None) == ["2021-03-24", "2021-06-23"]
+    assert previous_meeting_refs("ID\tDate raised\tAction\n12\tJanuary 2023\tDo it\n", "2023-03-01") == ["2023-01"]
+
+
 def _read(name: str) -> str:
     folder = SHARED / "corpus"
     if not folder.is_dir():

@@ -192,3 +192,74 @@ def test_heading_then_colon_or_dash_then_minute_on_one_line():
 def test_numbered_attendance_list_and_list_after_a_colon_are_not_items():
     text = "Present:\n1. Jane Smith (Chair)\n2. Tom Brown, Treasurer\n\n1. Apologies\nNone.\n2. Minutes\nAgreed.\n"
     assert items(text) == [("1.", "Apologies"), ("2.", "Minutes")]
+
+
+def test_item_label_with_full_stop_and_tab():
+    text = "Item 1.\tApologies for Absence\nNone.\nItem 2.\tDeclarations of Interest\nThere were none.\n"
+    assert items(text) == [("Item 1.", "Apologies for Absence"), ("Item 2.", "Declarations of Interest")]
+
+
+def test_coded_refs_with_caps_titles_in_a_run_on_paragraph():
+    text = (
+        "PRESENT: Mr A Jones (Chair) APOLOGIES: Mr P Lyle – Deputy Chief Constable XYZ 01/24 APOLOGIES The apologies "
+        "were noted. XYZ 02/24 MINUTES OF THE PREVIOUS MEETING The minutes were approved. Action XYZ 27/23 (training) "
+        "– delivered. XYZ 03/24 EXTERNAL AUDIT – AUDIT PLAN 2023/24 The auditor presented the plan."
+    )
+    assert items(text) == [
+        ("XYZ 01/24", "APOLOGIES"), ("XYZ 02/24", "MINUTES OF THE PREVIOUS MEETING"),
+        ("XYZ 03/24", "EXTERNAL AUDIT – AUDIT PLAN 2023/24"),
+    ]
+
+
+def test_one_number_codes_need_a_sequence():
+    text = "CAB 18   DECLARATIONS OF INTEREST\nNone.\nCAB 19   MINUTES\nApproved.\n"
+    assert items(text) == [("CAB 18", "DECLARATIONS OF INTEREST"), ("CAB 19", "MINUTES")]
+    assert [r for r, _ in items("COVID 19 Recovery\nThe Board discussed the recovery plan.\n")] == [None]
+
+
+def test_lettered_sub_items_whose_minute_runs_on():
+    text = (
+        "P/22/8 Planning applications\n"
+        "(a) 22/01877/FUL – 14 Mill Lane – rear extension. Resolved: to OBJECT on the grounds of overdevelopment.\n"
+        "(b) 22/01902/HOU – Rosemount – replacement windows. Resolved: no objection.\n"
+        "P/22/9 Highways\nNone.\n"
+    )
+    out = extract_body(text, {})
+    assert [(i["ref"], i["title"], i["parent_ref"]) for i in out["items"]] == [
+        ("P/22/8", "Planning applications", None),
+        ("(a)", "22/01877/FUL – 14 Mill Lane – rear extension", "P/22/8"),
+        ("(b)", "22/01902/HOU – Rosemount – replacement windows", "P/22/8"),
+        ("P/22/9", "Highways", None),
+    ]
+    assert [(d["text"], d["item_ref"]) for d in out["decisions"]] == [
+        ("Resolved: to OBJECT on the grounds of overdevelopment.", "(a)"), ("Resolved: no objection.", "(b)")]
+
+
+def test_lettered_parts_of_a_resolution_and_lettered_questions_are_not_items():
+    text = "4. Budget\nRESOLVED: That the Authority\n(a) Approve the revenue budget\n(b) Approve the capital plan\n5. AOB\nNone.\n"
+    assert items(text) == [("4.", "Budget"), ("5.", "AOB")]
+    text = "2.1 PEEL 2017\na. Both reviews ask how demand is understood. Is the CC confident?\n3. AOB\nNone.\n"
+    assert items(text) == [("2.1", "PEEL 2017"), ("3.", "AOB")]
+
+
+def test_point_zero_numbering_heads_the_item():
+    text = "5.0 Apologies\n5.1 Apologies were received from Dr Smith.\n6.0 Finance Report\n6.1 The report was noted.\n7.0 AOB\n"
+    assert items(text) == [("5.0", "Apologies"), ("6.0", "Finance Report"), ("7.0", "AOB")]
+
+
+def test_heading_cut_before_the_minute_that_runs_on_after_a_dash():
+    text = (
+        "24/031 Apologies for absence – Cllr D Green (holiday). Resolved to accept the apologies.\n"
+        "24/032 Declarations of interest – None.\n"
+        "24/033 Finance\na) Payments – Resolved: to approve payments totalling £1,234.56.\nb) Bank reconciliation – noted.\n"
+        "24/034 Police and Crime Plan – Annual Update\nThe plan was noted.\n"
+        "24/035 Date of next meeting – 9 April 2024.\n"
+    )
+    out = extract_body(text, {})
+    assert [(i["ref"], i["title"]) for i in out["items"]] == [
+        ("24/031", "Apologies for absence"), ("24/032", "Declarations of interest"), ("24/033", "Finance"),
+        ("a)", "Payments"), ("b)", "Bank reconciliation"), ("24/034", "Police and Crime Plan – Annual Update"),
+        ("24/035", "Date of next meeting"),
+    ]
+    assert [d["text"] for d in out["decisions"]][:2] == [
+        "Resolved to accept the apologies.", "Resolved: to approve payments totalling £1,234.56."]

@@ -86,3 +86,19 @@ def test_questions_keep_their_preamble_and_name_who_is_asked():
 def test_numbered_items_and_plain_lists_are_not_recommendations():
     text = "1. Apologies\nNone.\n2. Minutes\nThe minutes were approved.\n3. Budget\n1. Pay award\n2. Capital\n"
     assert body(text)["recommendations"] == []
+
+
+def test_recommended_in_capitals_and_by_a_named_committee():
+    text = (
+        "5. Statement of Accounts\nIt was RECOMMENDED that the Fire Authority approve the revised timetable.\n"
+        "The Finance and Resources Committee recommended that the Board approve the forecasts.\n"
+        "RECOMMENDED – that the Authority approve the Statement of Accounts.\n"
+        "The committee recommended that the Board approve the Quality Strategy.\n"
+        "RESOLVED to recommend the revised timetable to the Authority.\n"
+    )
+    assert [r["text"] for r in body(text)["recommendations"]] == [
+        "It was RECOMMENDED that the Fire Authority approve the revised timetable.",
+        "The Finance and Resources Committee recommended that the Board approve the forecasts.",
+        "RECOMMENDED – that the Authority approve the Statement of Accounts.",
+        "The committee recommended that the Board approve the Quality Strategy.",
+    ]

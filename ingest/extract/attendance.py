@@ -34,6 +34,8 @@ class Group:
     role_lines: list[tuple[int, int]] = field(default_factory=list)
     min_gap: int | None = None
     list_line: bool = False
+    gap: int = 0  # blank lines before the group's first line
+    follows: bool = False  # continues the group before it
 
 
 @dataclass
@@ -70,18 +72,23 @@ def extract_attendance(text: str) -> Attendance:
             rule = ("attendance_list" if g.headed else "headless_list") + (":table" if g.role_lines else "")
             for e in g.entries:
                 att = e.attendance or (IN_ATTENDANCE if e.observer else g.attendance)
+                if att == PRESENT and g.attendance == IN_ATTENDANCE and g.headed:
+                    att = IN_ATTENDANCE  # "Present" in the status column of an "In attendance" block: there, not a member
                 _add(people, index, text, e, att, rule, weak=not (g.headed and g.strong))
     labels = _labels(text, items)
     for e in labels.get("minutes", []):
         e.minutes = True
         _add(people, index, text, e, IN_ATTENDANCE, "minutes_label", weak=True)
+    for e in labels.get("chair", []):  # "In the Chair: Councillor X" chairs the meeting, so attends it
+        _add(people, index, text, e, PRESENT, "chair_label", weak=True)
     for e in labels.get("officer", []):  # "Clerk: …", "Secretary: …"
         _add(people, index, text, e, IN_ATTENDANCE, "officer_label", weak=True)
     for f in find_sentences(text):
         _add(people, index, text, f.entry, f.attendance, f.rule, weak=False)
     chair = _chair(text, labels, blocks, singles)
     minute_taker = next((e.name for e in labels.get("minutes", [])), None) or next(
-        (e.name for b in blocks for g in b.groups for e in g.entries if e.minutes), None)
+        (e.name for b in blocks for g in b.groups for e in g.entries if e.minutes), None) or next(
+        (e.name for e in labels.get("officer", []) if e.minutes), None) or _minutes_sentence(text)
     for p in people:
         p.pop("_weak", None)
     return Attendance(people, chair, minute_taker)
@@ -145,7 +152,7 @@ def _blocks(text: str, items: list[Item]) -> tuple[list[Block], list[Entry]]:
             last_g = cur.groups[-1] if cur.groups else None
             if last_g is None or bool(last_g.role_lines) or (bool(last_g.entries) and (it.is_list or last_g.list_line)) \
                     or (bool(last_g.entries) and it.blank_before >= 2 and it.blank_before > (last_g.min_gap or 0)):
-                last_g = Group(PRESENT, headed=False)  # a new group (its heading lost, or a new list line)
+                last_g = Group(PRESENT, headed=False, gap=it.blank_before)  # heading lost, or a new list line
                 cur.groups.append(last_g)
             elif last_g.entries:
                 last_g.min_gap = it.blank_before if last_g.min_gap is None else min(last_g.min_gap, it.blank_before)
@@ -202,9 +209,14 @@ def _finish(block: Block, text: str) -> None:
     for k, g in enumerate(block.groups):
         if g.headed or k == 0:
             continue
-        before = block.groups[k - 1].attendance
+        prev = block.groups[k - 1]
+        if g.gap == 0 and (prev.headed or prev.follows):
+            # "Members Present:" / "Councillor A (Chairman)" / "Councillors B, C, D": a list line
+            # straight under a headed group is more of that group, not a group whose heading was lost
+            g.attendance, g.follows = prev.attendance, True
+            continue
         last = k == len(block.groups) - 1
-        g.attendance = APOLOGIES if last or before == PRESENT else before
+        g.attendance = APOLOGIES if last or prev.attendance == PRESENT else prev.attendance
 
 
 def _pair(g: Group, text: str) -> None:
@@ -255,10 +267,35 @@ def _labels(text: str, items: list[Item]) -> dict[str, list[Entry]]:
     return out
 
 
+_ORG = r"(?:Trust|Board|Council|Authority|Panel|Committee|Group|Company|Corporation|Society|Association|" \
+       r"University|College|Foundation|Partnership|Commission|Governors|Governing\s+Body)"
+_BODY_CHAIR = re.compile(rf"(?i)(?:the\s+)?{_ORG}\s+Chair(?:man|woman|person)?|"
+                         rf"Chair(?:man|woman|person)?\s+of\s+(?:the\s+)?{_ORG}")
 _ELECTED = re.compile(r"\s+was\s+(?:duly\s+|unanimously\s+)?(?:elected|appointed)\s+(?:as\s+)?(?:the\s+)?"
                       r"(?:Chair(?:man|person|woman)?|Co-Chair)\b(?!\s+of\s+the\s+(?!meeting|committee))", re.I)
 _IN_THE_CHAIR = re.compile(r"\(?\s*in\s+the\s+chair\s*\)?|\s+took\s+the\s+chair\b", re.I)
 _CHAIRED_BY = re.compile(r"\bmeeting\s+(?:was\s+)?chaired\s+by\s+(?!the\b)", re.I)
+
+
+_MINUTES_BY = re.compile(r"(?i)\b(?:minutes|notes)\s+(?:were\s+|was\s+)?(?:taken|recorded|written)\s+by\s+(?!the\b)")
+_TOOK_MINUTES = re.compile(r"(?i)\s+(?:took|was\s+taking)\s+(?:the\s+)?(?:minutes|notes)\b|"
+                           r"\s+(?:was|acted\s+as)\s+(?:the\s+)?(?:minute|note)[- ]?taker\b")
+
+
+def _minutes_sentence(text: str) -> str | None:
+    """"The minutes were taken by Sue White", "Sue White took the minutes"."""
+    from .attendance_sentences import _name_before
+
+    for m in _MINUTES_BY.finditer(text):
+        stop = re.search(r"[.;,\n(]", text[m.end():m.end() + 80])
+        e = parse_entry(text, m.end(), m.end() + (stop.start() if stop else 80), allow_single=True)
+        if e:
+            return e.name
+    for m in _TOOK_MINUTES.finditer(text):
+        e = _name_before(text, m.start())
+        if e:
+            return e.name
+    return None
 
 
 def _chair(text: str, labels: dict, blocks: list[Block], singles: list[Entry]) -> str | None:
@@ -282,6 +319,9 @@ def _chair(text: str, labels: dict, blocks: list[Block], singles: list[Entry]) -
     attending = [e for b in blocks for g in b.groups if g.attendance != APOLOGIES for e in g.entries]
     for e in attending:
         if e.chair:
+            return e.name
+    for e in attending:  # "Trust Chair", "Chair of the Board": the post of chairing this body
+        if e.role and _BODY_CHAIR.fullmatch(e.role.strip()):
             return e.name
     for e in singles:  # "Liam Coleman, Chairman" leading an item
         if e.chair and e.role and re.fullmatch(r"(?i)chair(?:man|woman|person)?", e.role):

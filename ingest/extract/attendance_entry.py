@@ -6,7 +6,11 @@ Markers are taken out of the role as ANNOTATION.md asks: the chair marker ("Chai
 ``observer``, bracketed initials and role abbreviations ("(JC)", "(DPCC)") leave the
 role (the abbreviation goes to ``role_abbr``), and attendance qualifiers ("(for item
 3.1)", "(part)") are dropped. When a bracket is the only capacity ("(VC)",
-"(Secretary)", "(Chair)") it is the role.
+"(Secretary)", "(Chair)") it is the role. attendance_markers says which marker is which.
+
+Posts are also printed before the name ("Chief Fire Officer S. Mulvaney", "Chief
+Constable – John Smith", "Independent Member Mr Joseph Ambrose", "Chief Executive
+(Martin Gale)"); the post is then the role.
 """
 
 from __future__ import annotations
@@ -14,6 +18,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .attendance_markers import (
+    CHAIR,
+    IN_CHAIR,
+    MINUTES,
+    MINUTES_ONLY,
+    MINUTES_TAIL,
+    TRAILING_QUALIFIER,
+    bracket_kind,
+    trailing_reason,
+)
 from .evidence import fold
 from .names import (
     HONORIFICS,
@@ -26,7 +40,6 @@ from .names import (
     is_initials,
     is_name_word,
     is_role_word,
-    name_initials_match,
     strip_honorifics,
     word_key,
 )
@@ -37,13 +50,6 @@ _SENTENCE_VERB = re.compile(
     r"\b(?:was|were|is|are|has|had|have|will|would|could|should|said|noted|asked|welcomed|confirmed|"
     r"declared|reported|agreed|stated|advised|explained|provided|thanked|replacing|replaced|presented|"
     r"introduced|gave|received|raised|joined|left|attended|sent|took)\b"
-)
-_CHAIR = r"(?:co-?)?chair(?:man|woman|person)?"
-_MINUTES = re.compile(r"(?i)^(?:for\s+the\s+)?(?:minutes?|notes?)$|minute[- ]?tak(?:er|ing)|note[- ]?tak(?:er|ing)|notetaker")
-_QUALIFIER = re.compile(
-    r"(?i)^(?:part(?: of (?:the )?meeting)?|for (?:agenda )?items?\b.*|(?:agenda )?items?\s*\d.*|from item.*|"
-    r"until\b.*|left\b.*|arrived\b.*|joined\b.*|virtual(?:ly)?|via\b.*|online|remote(?:ly)?|by (?:tele)?phone|"
-    r"in person|attending virtually|present for\b.*|\d[\d.\s,&-]*|to minute\b.*|substitut\w*\b.*|sub)$"
 )
 
 
@@ -212,7 +218,9 @@ def parse_entry(text: str, start: int, end: int, *, allow_single: bool = False) 
 
 
 def _role_first(text: str, toks: list[tuple[str, int, int]], end: int) -> Entry | None:
-    """"Chief Fire Officer M Evans", "Treasurer N Ford", "Chief Constable – John Smith": post, then name."""
+    """Post, then name: "Chief Fire Officer M Evans", "Treasurer N Ford", "Chief Constable – John Smith",
+    "Independent Member Mr Joseph Ambrose", "Internal Audit Manager (SWAP) T. Ridgeway",
+    "Chief Executive (Martin Gale)"."""
     if not is_role_word(toks[0][0]) or not toks[0][0][:1].isupper():
         return None
     sep = next((j for j, (t, _, _) in enumerate(toks) if t in SEPARATORS or t.endswith(":")), None)
@@ -220,33 +228,88 @@ def _role_first(text: str, toks: list[tuple[str, int, int]], end: int) -> Entry 
         right = toks[sep + 1][1]
         entry = parse_entry(text, right, end)
         left = toks[sep - 1][2] if toks[sep][0] in SEPARATORS else toks[sep][2] - 1  # without the ":"
-        post = fold(text[toks[0][1]:left])
-        if entry is not None and entry.role is None and any(is_role_word(t) for t, _, _ in toks[:sep + 1]):
-            entry.start = toks[0][1]
-            entry.role = re.sub(r"\s*\(([A-Za-z/&]{2,8})\)$", "", post) or None
-            abbr = re.search(r"\(([A-Za-z/&]{2,8})\)$", post)
-            entry.role_abbr = entry.role_abbr or (abbr.group(1) if abbr else None)
-            entry.chair = bool(re.fullmatch(_CHAIR, post, re.I))
-            return entry
-    last = next((j for j, (t, _, _) in enumerate(toks) if t.startswith("(")), len(toks))
+        if entry is not None and _no_capacity(entry, text) and any(is_role_word(t) for t, _, _ in toks[:sep + 1]):
+            return _with_post(entry, fold(text[toks[0][1]:left]), toks[0][1])
+    named = _bracketed_name(text, toks, end)
+    if named is not None:
+        return named
+    # an honorific or title inside the line starts the name ("Independent Member Mr Joseph Ambrose")
+    for j in range(1, min(len(toks) - 1, 7)):
+        k = word_key(toks[j][0])
+        if (k in HONORIFICS or k in TITLES) and toks[j][0][:1].isupper() and not toks[j][0].startswith("("):
+            head = [t for t, _, _ in toks[:j]]
+            if not all(_post_word(t) for t in head) or not any(is_role_word(t) for t in head):
+                break
+            entry = parse_entry(text, toks[j][1], end)
+            if entry is not None and _no_capacity(entry, text):
+                return _with_post(entry, fold(text[toks[0][1]:toks[j - 1][2]]).rstrip(",;:"), toks[0][1])
+            break
+    last = next((j for j, (t, _, _) in enumerate(toks) if t.startswith("(") and not _post_bracket(toks, j)), len(toks))
     for k in range(1, last - 1):
         head = [t for t, _, _ in toks[:k]]
-        if not all(is_role_word(t) or t[:1].isupper() or t in ("of", "and", "for", "the", "&") for t in head) \
-                or any(word_key(t) in NOT_NAME_WORDS - {"and", "of", "for", "the"} for t in head):
+        if not all(_post_word(t) or t.startswith("(") for t in head) \
+                or any(word_key(t) in NOT_NAME_WORDS - {"and", "of", "for", "the", "to"} for t in head):
             return None
         tail = [t.rstrip(".,;:") for t, _, _ in toks[k:last]]
         names = [t for t in tail if not is_initials(t)]
         if 1 <= len(names) <= 2 and len(tail) <= 4 and all(is_name_word(t) or is_initials(t) for t in tail) \
-                and (len(tail) >= 2) and is_name_word(tail[-1]) and not is_role_word(tail[0]):
+                and (len(tail) >= 2) and is_name_word(tail[-1]) and not is_role_word(tail[0]) \
+                and not toks[k - 1][0].endswith(","):
             name = fold(text[toks[k][1]:toks[last - 1][2]].rstrip(".,;:"))
             entry = Entry(start=toks[0][1], end=toks[-1][2], name=name, titled=True,
                           bare_tokens=len(names), name_end=toks[last - 1][2])
             _role(entry, text, toks[last - 1][2], end, None)
             post = fold(text[toks[0][1]:toks[k - 1][2]])
             extra = entry.role if entry.role and "(" not in text[toks[last - 1][2]:end] else None
-            entry.role = f"{post} ({entry.role})" if entry.role and not extra else post
+            entry.role = f"{post} ({entry.role})" if entry.role and not extra and not entry.minutes else post
             return entry
     return None
+
+
+def _post_word(tok: str) -> bool:
+    return is_role_word(tok) or tok[:1].isupper() or tok in ("of", "and", "for", "the", "&", "to")
+
+
+def _post_bracket(toks: list[tuple[str, int, int]], j: int) -> bool:
+    """"(SWAP)" inside "Internal Audit Manager (SWAP) T. Ridgeway": a bracket in the post, a name after it."""
+    rest = [t.rstrip(".,;:") for t, _, _ in toks[j + 1:]]
+    return bool(rest) and j > 0 and is_role_word(toks[j - 1][0]) and (is_initials(rest[0]) or is_name_word(rest[0])) \
+        and not rest[0].startswith("(")
+
+
+def _no_capacity(entry: Entry, text: str) -> bool:
+    """No role beside the name, or only a bracketed chair marker or a minutes marker
+    ("… – Name (BK) (Chair)", "… (HG) – notes"); a bare "… Locality Chair" is a post."""
+    after = text[entry.name_end:entry.end]
+    return entry.role is None or (entry.chair and bool(re.fullmatch(CHAIR, entry.role, re.I))
+                                  and bool(re.search(rf"(?i)\(\s*{CHAIR}\s*\)", after))) or \
+        (entry.minutes and bool(MINUTES_ONLY.match(entry.role)))
+
+
+def _with_post(entry: Entry, post: str, start: int) -> Entry:
+    entry.start = start
+    entry.role = re.sub(r"\s*\(([A-Za-z/&]{2,8})\)$", "", post) or None
+    abbr = re.search(r"\(([A-Za-z/&]{2,8})\)$", post)
+    entry.role_abbr = entry.role_abbr or (abbr.group(1) if abbr else None)
+    entry.chair = entry.chair or bool(re.fullmatch(CHAIR, post, re.I))
+    return entry
+
+
+def _bracketed_name(text: str, toks: list[tuple[str, int, int]], end: int) -> Entry | None:
+    """"Chief Executive (Martin Gale)": the post, with the person's name in brackets."""
+    j = next((j for j, (t, _, _) in enumerate(toks) if t.startswith("(")), None)
+    if not j or not all(_post_word(t) for t, _, _ in toks[:j]) or not any(is_role_word(t) for t, _, _ in toks[:j]):
+        return None
+    close = text.find(")", toks[j][1], end)
+    if close < 0 or text[close + 1:end].strip(" ,;.") :
+        return None
+    inner = parse_entry(text, toks[j][1] + 1, close, allow_single=False)
+    if inner is None or inner.role is not None or inner.bare_tokens < 1 or len(inner.name.split()) > 4:
+        return None
+    if is_abbreviation(inner.name) or any(is_role_word(w) for w in inner.name.split()):
+        return None
+    inner.end = inner.name_end = close + 1
+    return _with_post(inner, fold(text[toks[0][1]:toks[j - 1][2]]), toks[0][1])
 
 
 def _the_role(text: str, toks: list[tuple[str, int, int]], end: int) -> Entry | None:
@@ -274,7 +337,7 @@ def _role(entry: Entry, text: str, start: int, end: int, prefix: str | None) -> 
     # a marker bracket closes the entry: what follows is not this person's role
     # ("… Trust Secretary (for the minutes) Cumulative Record of Attendance …")
     for m in re.finditer(r"\(([^()]*)\)", rest):
-        if _bracket_kind(fold(m.group(1)), entry.name) in ("minutes", "qualifier", "observer") \
+        if bracket_kind(fold(m.group(1)), entry.name) in ("minutes", "qualifier", "observer") \
                 and rest[:m.start()].strip(" ,;:–—-") and len(rest[m.end():].split()) >= 2:
             rest = rest[:m.end()]
             entry.end = start + m.end()
@@ -284,7 +347,7 @@ def _role(entry: Entry, text: str, start: int, end: int, prefix: str | None) -> 
     abbr_only = None
     for m in re.finditer(r"\(([^()]*)\)", rest):
         inner = fold(m.group(1))
-        kind = _bracket_kind(inner, entry.name)
+        kind = bracket_kind(inner, entry.name)
         if kind == "keep":
             continue
         kept.append(rest[last:m.start()])
@@ -301,6 +364,15 @@ def _role(entry: Entry, text: str, start: int, end: int, prefix: str | None) -> 
             abbr_only = abbr_only or inner
     kept.append(rest[last:])
     role = fold(" ".join(kept))
+    in_chair = IN_CHAIR.search(role)
+    if in_chair:  # "(Chairman) in the Chair", "(Vice-Chair, in the Chair)"
+        entry.chair = True
+        role = fold(role[:in_chair.start()] + " " + role[in_chair.end():]).replace("()", "").strip()
+    qual = TRAILING_QUALIFIER.search(role) or trailing_reason(role)
+    if qual and role[:qual.start()].strip(" ,;:–—-"):
+        role = role[:qual.start()]  # "(Head of Finance) – for item 5", "(Vice-Chair) – illness"
+    elif trailing_reason(" – " + role.strip(" ,;:–—-")) and re.match(r"\s*(?:\([^()]*\)\s*)*[–—\-,;]", rest):
+        role = ""  # "Cllr C White – illness": the reason is all there is
     words = role.split()
     if words and _full_initials(words[0].strip(",;:"), entry.name):
         role = " ".join(words[1:])  # "JS Chair": the initials column of a flattened table
@@ -308,8 +380,15 @@ def _role(entry: Entry, text: str, start: int, end: int, prefix: str | None) -> 
     if words and _full_initials(words[-1], entry.name):
         role = " ".join(words[:-1])
     role = re.sub(r"^[\s,;:–—\-|/]+|[\s,;:–—\-|]+$", "", role).rstrip(".").strip()
+    outside = re.sub(r"\([^()]*\)", " ", rest)  # a marker inside a bracket is part of the capacity
+    if MINUTES_TAIL.search(re.sub(r"\([^()]*\)", "()", rest)) and MINUTES_TAIL.search(role):
+        entry.minutes = True  # "(Town Clerk) – minutes": the marker follows the capacity
+        role = MINUTES_TAIL.sub("", role).strip(" ,;:–—-")
+    marker_only = bool(MINUTES_ONLY.match(outside))
+    if marker_only:
+        entry.minutes = True  # "Jane Doe – notes": the marker is the whole capacity (kept as the role)
     separated = bool(re.match(r"\s*(?:\([^()]*\)\s*)*[,;:–—\-|]", rest)) or not role
-    if role:
+    if role and not marker_only:
         first = role.split()[0]
         if not separated and first[:1].islower() and word_key(first) not in PARTICLES:
             return False
@@ -317,19 +396,19 @@ def _role(entry: Entry, text: str, start: int, end: int, prefix: str | None) -> 
             return False
         if word_key(first) in NOT_NAME_WORDS - {"the", "and", "of", "for", "non", "members"} and not is_role_word(first):
             return False
-    lead = re.match(rf"(?i)^{_CHAIR}(?=$|\s*[–—\-,:;/])\s*(?P<sep>[–—\-,:;/])?\s*", role)
+    lead = re.match(rf"(?i)^{CHAIR}(?=$|\s*[–—\-,:;/])\s*(?P<sep>[–—\-,:;/])?\s*", role)
     if lead:
         entry.chair = True
         if lead.group("sep") and lead.group("sep") != "/" and role[lead.end():].strip():
             role = role[lead.end():].strip()
-    tail = re.search(rf"(?i)(?<!vice)(?<!deputy)\s*[–—\-,]\s*{_CHAIR}$", role)
+    tail = re.search(rf"(?i)(?<!vice)(?<!deputy)\s*[–—\-,]\s*{CHAIR}$", role)
     if tail and role[:tail.start()].strip():
         entry.chair = True
         role = role[:tail.start()].strip()
-    if role and _MINUTES.search(role):
-        entry.minutes = True
     if role.startswith("(") and role.endswith(")") and role.count("(") == 1:
         role = role[1:-1].strip()
+    if role and (MINUTES.search(role) or MINUTES_TAIL.search(role)):
+        entry.minutes = True
     org = re.match(r"^(.*\S),\s*([A-Z]{2,6})$", role)
     if org and any(is_role_word(w) for w in org.group(1).split()):
         entry.organisation = org.group(2)  # "Policy Officer, OPCC": the role keeps it, as printed
@@ -350,23 +429,6 @@ def _full_initials(token: str, name: str) -> bool:
     initials = "".join(w[0] for w in words).upper()
     return len(token) >= 2 and token.isupper() and token.isalpha() and \
         (token == initials or len(words) >= 2 and token == words[0][0].upper() + words[-1][0].upper())
-
-
-def _bracket_kind(inner: str, name: str) -> str:
-    low = inner.lower()
-    if re.fullmatch(_CHAIR, low):
-        return "chair"
-    if _MINUTES.search(inner):
-        return "minutes"
-    if low == "observer" or low == "observers":
-        return "observer"
-    if _QUALIFIER.match(inner):
-        return "qualifier"
-    if name_initials_match(inner, name):
-        return "initials"
-    if is_abbreviation(inner):
-        return "abbr"
-    return "keep"
 
 
 __all__ = ["Entry", "parse_entry", "POSTNOMINALS"]

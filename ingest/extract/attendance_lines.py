@@ -91,13 +91,21 @@ def heading_kind(line: str) -> tuple[str, bool] | None:
     key = re.sub(r"\s+", " ", s.lower())
     if key in _HEADINGS:
         return _HEADINGS[key]
+    how = re.fullmatch(r"(?P<w>present|attending|in attendance|attended|joined)\s+(?:virtually|remotely|in person|online|"
+                       r"in the room|by (?:video|phone|telephone)(?: ?link)?|via (?:video|teams|zoom|ms teams|microsoft teams))", key)
+    if how:  # "Attending virtually:", "Present in person:"
+        return (IN_ATTENDANCE if how.group("w") == "in attendance" else PRESENT, True)
+    if re.fullmatch(r"(?:members of the )?(?:public|press)(?: and (?:the )?(?:public|press))?|members of the public", key):
+        return (IN_ATTENDANCE, True)  # observers, not members of the body
     words = key.split()
     if len(words) <= 7 and re.fullmatch(r"(?:[\w-]+ ){0,4}(?:members|councillors|governors|directors|trustees)"
                                          r"(?: of the [\w ]+)?(?: present| in attendance| attending)?", key) \
             and not _SENTENCE_VERB.search(key):
         return (PRESENT, key.endswith(("present", "attendance", "attending")))
+    colon = line.rstrip().endswith(":")  # "Sub Regional Team" is a wrapped role, "Executive team:" a heading
     if len(words) <= 6 and re.fullmatch(r"(?:[\w-]+ ){0,3}(?:officers|officials|staff|advisers|advisors|guests|"
-                                         r"observers|others)(?: present| in attendance| attending)?", key) \
+                                         r"observers|others" + (r"|team|visitors|presenters|speakers" if colon else "") +
+                                         r")(?: members)?(?: present| in attendance| attending)?", key) \
             and not _SENTENCE_VERB.search(key):
         return (IN_ATTENDANCE, True)
     if "apolog" in key and len(words) <= 8 and not re.search(r":\s*\S", s) and not _SENTENCE_VERB.search(key) and " from " not in f" {key} " \
@@ -125,7 +133,12 @@ def classify_line(text: str, start: int, end: int) -> list[Item]:
         return [Item("heading", start, end, attendance=head[0], strong=head[1])]
     items: list[Item] = []
     pos = start
-    for m in _inline_headings(text, start, end):
+    label = _GROUP_LABEL.match(text, start, end)
+    kind = heading_kind(label.group("h") + ":") if label else None
+    if kind and text[label.end():end].strip():  # "Executive team: A (…), B (…)", "Board members present: …"
+        items.append(Item("heading", label.start("h"), label.end(), attendance=kind[0], strong=kind[1]))
+        pos = label.end()
+    for m in _inline_headings(text, pos, end):
         if m.start() > pos:
             items.extend(_content(text, pos, m.start(), first=not items))
         kind = heading_kind(m.group("h")) or (PRESENT, True)
@@ -173,6 +186,10 @@ def _status_row(text: str, start: int, end: int) -> Item | None:
     return Item("entries", start, end, entries=[entry])
 
 
+# a group label opening a line, its names after the colon
+_GROUP_LABEL = re.compile(r"[ \t]*(?P<h>[A-Za-z][A-Za-z’' &-]{1,40}?)[ \t]*:")
+
+
 def _inline_headings(text: str, start: int, end: int):
     """Headings inside a line: followed by ':' or by a name, or ending the line."""
     for m in _INLINE.finditer(text, start, end):
@@ -209,6 +226,11 @@ def _content(text: str, start: int, end: int, first: bool) -> list[Item]:
         return [Item("entries", start, end, entries=[entry])]
     s = seg.strip()
     words = s.split()
+    cut = _RUN_ON.search(text, start, end) if len(words) > 14 else None
+    if cut and cut.start() > start:
+        head = _content(text, start, cut.start(), first)
+        if head and head[0].kind == "entries":  # the list, then the first item of a run-on PDF page
+            return head + [Item("other", cut.start() + 1, end)]
     if len(words) <= 14 and not _SENTENCE_VERB.search(s) and not s.endswith(":") and \
             not re.search(r"[.!?]\s+[A-Z]", s) and not re.search(r"^\S+:\s*\d", s):
         if any(is_role_word(w) for w in words):
@@ -218,6 +240,10 @@ def _content(text: str, start: int, end: int, first: bool) -> list[Item]:
     return [Item("other", start, end)]
 
 
+# where the minutes start in a page flattened to one line: an item ref before a capitalised
+# heading ("… Deputy Chief Constable JIAC 01/23 APOLOGIES AND …", "… Ms Y 1. Welcome")
+_RUN_ON = re.compile(r"\s(?=(?:[A-Z]{2,8}\s+)?\d{1,3}(?:[./]\d{1,4})*[.)]?\s+[A-Z][A-Za-z]+\b)|"
+                     r"\s(?=(?:The|It|There)\s+[a-z]+\s+(?:was|were|is|had)\b)")
 _HON_START = re.compile(r"(?<![\w’'-])(?:Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Cllr|Councillor|Sir|Dame|Lord|Lady|"
                         r"Baroness|Judge|Reverend|Rev|Revd)\.?(?=\s+[A-Z])")
 
@@ -232,10 +258,22 @@ def split_list(text: str, start: int, end: int, *, sentence: bool = False) -> li
     seg = text[start:end]
     plural = re.match(r"\s*(?:Councillors|Cllrs\.?)\s+", seg)
     base = start + (plural.end() if plural else 0)
-    parts = _split_commas(text, base, end)
+    semi = [p for p in _split_commas(text, base, end, marks=";") if not _unnamed(text, *p)] if ";" in seg else []
+    if len(semi) >= 2:  # "Name, Post, Organisation; Name, Post": commas inside entries
+        entries = [parse_entry(text, s, e, allow_single=bool(plural)) for s, e in semi]
+        if all(entries) and not any(_names_only(text, s, e) or _PLURAL.match(text, s, e) for s, e in semi):
+            return entries
+    all_parts = _split_commas(text, base, end)
+    parts = [p for p in all_parts if not _unnamed(text, *p)]
+    if len(parts) == 1 < len(all_parts):  # "Mrs D Green (Clerk), 3 members of the public"
+        entry = parse_entry(text, *parts[0], allow_single=bool(plural))
+        return [entry] if entry else None
     if len(parts) >= 2:
         entries = []
         for s, e in parts:
+            more = _PLURAL.match(text, s, e)  # "Councillor X (Chairman); Councillors A, B and C"
+            if more:
+                plural, s = more, more.end()
             entry = parse_entry(text, s, e, allow_single=bool(plural))
             if entry and not _free_role(text, entry):
                 entries.append(entry)
@@ -262,7 +300,7 @@ def split_list(text: str, start: int, end: int, *, sentence: bool = False) -> li
     return None
 
 
-def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _split_commas(text: str, start: int, end: int, marks: str = ",;") -> list[tuple[int, int]]:
     """Comma-separated parts at bracket depth 0; a final "A and B" is split too."""
     parts, depth, s = [], 0, start
     for k in range(start, end):
@@ -271,14 +309,16 @@ def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth += 1
         elif c == ")":
             depth = max(0, depth - 1)
-        elif c in ",;" and depth == 0:
+        elif c in marks and depth == 0:
             parts.append((s, k))
             s = k + 1
     parts.append((s, end))
     out = []
     for s, e in parts:
+        lead = re.match(r"\s*(?:(?:and|&)\s+)?(?:from\s+)?(?=\S)", text[s:e])  # ", and C. Ellery", "and from Mr X"
+        s += lead.end() if lead else 0
         m = None
-        for m2 in re.finditer(r"\s+(?:and|&)\s+", text[s:e]):
+        for m2 in re.finditer(r"\s+(?:and|&)\s+(?:from\s+)?", text[s:e]):
             m = m2
         if m and parse_entry(text, s, s + m.start(), allow_single=True) and parse_entry(text, s + m.end(), e, allow_single=True):
             out.extend([(s, s + m.start()), (s + m.end(), e)])
@@ -287,9 +327,29 @@ def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in out if text[s:e].strip()]
 
 
+_PLURAL = re.compile(r"\s*(?:Councillors|Cllrs\.?|Messrs\.?)\s+")
+# people counted, not named: "3 members of the public", "two observers"
+_UNNAMED = re.compile(r"\s*(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some)\s+"
+                      r"(?:members?\s+of\s+(?:the\s+)?(?:public|press)|(?:\w+\s+)?(?:public|press|observers?|"
+                      r"residents?|visitors?|students?|others?|guests?))\b", re.I)
+
+
+def _unnamed(text: str, start: int, end: int) -> bool:
+    return bool(_UNNAMED.match(text, start, end))
+
+
+def _names_only(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` a comma list of two or more names ("Mr A, Ms B")?"""
+    parts = _split_commas(text, start, end, marks=",")
+    if len(parts) < 2:
+        return False
+    entries = [parse_entry(text, s, e) for s, e in parts]
+    return all(x is not None and x.titled for x in entries)
+
+
 def _free_role(text: str, entry: Entry) -> bool:
     """Role text printed outside brackets (a list part with one is a name + role, not a list item)."""
-    rest = re.sub(r"\([^()]*\)", "", text[entry.name_end:entry.end]).strip(" ,;:.")
+    rest = re.sub(r"\([^()]*\)|(?i:\bin\s+the\s+chair\b)", "", text[entry.name_end:entry.end]).strip(" ,;:.")
     return bool(rest) and not rest.isupper()
 
 

@@ -16,9 +16,15 @@ from .attendance_lines import APOLOGIES, IN_ATTENDANCE, PRESENT, _role_only, _sp
 
 _APOLOGY_FROM = re.compile(
     r"\bapolog(?:ies|y)(?:\s+for\s+(?:absence|lateness))?(?:\s+(?:were|was|had\s+been|have\s+been|has\s+been))?"
-    r"(?:\s+(?:received|submitted|given|tendered|noted|reported|recorded|made|offered|sent))?\s+"
-    r"(?:from|by|on\s+behalf\s+of)\s+", re.I)
+    r"(?:\s+(?:received|submitted|given|tendered|noted|reported|recorded|made|offered|sent|accepted)"
+    r"(?:\s+(?:and|&)\s+(?:accepted|noted|approved|received))?)?\s*:?\s+"
+    r"(?:from|by|on\s+behalf\s+of)\s*:?\s+", re.I)
 _SENT_APOLOGY = re.compile(r"\s+(?:sent|gave|tendered|offered|submitted|had\s+sent)\s+(?:their\s+|his\s+|her\s+)?apologies\b", re.I)
+# "Councillor F. Nuttall was absent", "Ms Y did not attend": members marked absent map to apologies
+_ABSENT = re.compile(r"\s+(?:(?:was|were)\s+(?:also\s+)?(?:absent|not\s+present|unable\s+to\s+attend)|"
+                     r"did\s+not\s+attend|could\s+not\s+attend|(?:was|were)\s+not\s+in\s+attendance)\b"
+                     r"(?!\s+(?:from\s+the\s+(?:room|chamber|discussion)|for\s+(?:this|the|part|agenda)\b|during\b|"
+                     r"when\b|while\b))", re.I)  # "absent from the room for this item" is not absence from the meeting
 _LATE = re.compile(r"\s+(?:would\s+be|was|were|is|will\s+be)\s+late\b|\s+(?:joined|arrived\s+at|entered)\s+the\s+meeting\b|"
                    r"\s+(?:joined|arrived)\s+(?:at|during)\b", re.I)
 _SUBSTITUTE = re.compile(r"\s+(?:(?:was|were|attended\s+as|acted\s+as|is)\s+(?:a\s+|the\s+)?(?:named\s+)?"
@@ -46,6 +52,10 @@ def find_sentences(text: str) -> list[Found]:
     for m in _SENT_APOLOGY.finditer(text):
         for e in _names(text, _sentence_start(text, m.start()), m.start(), roles=False):
             out.append(Found(e, APOLOGIES, "sent_apologies_sentence"))
+    for m in _ABSENT.finditer(text):
+        who = _names(text, _sentence_start(text, m.start()), m.start(), roles=False) or \
+            [e for e in [_name_before(text, m.start())] if e]
+        out.extend(Found(e, APOLOGIES, "absent_sentence") for e in who)
     for m in _LATE.finditer(text):
         who = _name_before(text, m.start())
         if who:
@@ -94,8 +104,11 @@ def _names(text: str, start: int, end: int, roles: bool, skip_bad: bool = False)
     base = start + (plural.end() if plural else 0)
     found: list[Entry] = []
     for s, e in _split_commas(text, base, end):
+        if re.match(r"(?:who|whose|which|as|due|because|being)\b", text[s:e]):
+            continue  # ", who was on holiday,": a clause about the person before
         entry = parse_entry(text, s, e, allow_single=bool(plural))
-        if entry and (entry.role is None or "(" in text[entry.name_end:e]):
+        after = text[entry.name_end:e] if entry else ""
+        if entry and (entry.role is None or "(" in after or not after.strip(" .,;")):  # no role, bracketed, or before the name
             found.append(entry)
         elif roles and found and found[-1].role is None and _role_only(text[s:e]):
             found[-1].role = text[s:e].strip().rstrip(".")  # "Professor X, Non-Executive Director"

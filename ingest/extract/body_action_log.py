@@ -1,6 +1,7 @@
 """Actions raised at earlier meetings, as this meeting reports on them.
 
-Three layouts carry them:
+Two layouts are read here (tracker tables are :mod:`body_action_table`'s, log numbers
+cited in prose :mod:`body_action_cited`'s):
 
 - a heading or line "Action arising from the June 2018 meeting:" followed by the
   action and an "Update:" (an item may only point elsewhere, "This item is a
@@ -9,9 +10,7 @@ Three layouts carry them:
 - an outstanding-actions / action-log item whose entries start with a log number
   ("165/19 : Safer Staffing : ... Closed.") or a short title ("Outstanding
   Declarations - There was an update ..."); an entry without a number is an earlier
-  action only if it reports status or progress;
-- a flattened action-tracker table (NO | ACTION | LEAD | ... | STATUS columns), one
-  action per row, grouped under month headings that give the meeting it came from.
+  action only if it reports status or progress.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ import re
 
 from .body_action_status import is_status_sentence, lead_owner, status_of
 from .body_context import BodyContext, Unit
-from .body_lexicon import MONTHS, action_table_header, fold, heading_like, month_year, table_cells
+from .body_lexicon import MONTHS, fold, heading_like, month_year
 from .segments import sentence_spans
 
 ARISING = re.compile(
@@ -43,18 +42,11 @@ _LOG_CONTEXT = re.compile(
 _LOG_NO = re.compile(
     r"^(?P<no>\d{1,4}/\d{2,4}|[A-Z]{1,5}\d+[-/.]\d+|\d+\.\d+|(?:Minute|Min\.?|Item)\s+\d+(?:[./]\d+)*)\s*[:–—-]\s+"
 )
-_NUM = r"[A-Z]{0,4}\d+(?:[/.-]\d+)*"
-# "Action 22/101 was complete", "actions 12/2023, 15/2023 and 17/2023 can be closed"
-_CITED = re.compile(
-    rf"\b[Aa]ctions?\s+(?P<nums>{_NUM}(?:\s*(?:,|and|&)\s*{_NUM})*)\s+(?:(?:was|were|is|are|has been|have been|"
-    r"had been|can be|could be|can now be|could now be|remains?|remained)\s+(?:now\s+)?)?"
-    r"(?P<st>closed|complete[d]?|ongoing|on-going|discharged|in progress|open)\b"
-)
 _TITLED = re.compile(r"^(?P<title>[A-Z][^–—.:]{2,90}?)\s+[–—-]\s+(?=\S)")
 _UNDERTAKING = re.compile(r"\b(?:undertook|agreed|offered|volunteered)\s+to\b")
 
 
-def _record(ctx: BodyContext, u: Unit | None, s: int, e: int, rule: str, **kw) -> dict:
+def record(ctx: BodyContext, u: Unit | None, s: int, e: int, rule: str, **kw) -> dict:
     text = ctx.quote(s, e)
     rec = {
         "id": "", "text": text, "owner": kw.get("owner", lead_owner(text)), "status": kw.get("status"),
@@ -101,7 +93,7 @@ def arising_actions(ctx: BodyContext) -> list[dict]:
             continue
         b = head.block
         update, whole = _update_after(ctx, body)
-        rec = _record(ctx, head, b.body, b.end, "action_arising", raised_at=raised, update=update,
+        rec = record(ctx, head, b.body, b.end, "action_arising", raised_at=raised, update=update,
                       status=status_of(whole, b.text, infer=True) if whole else None)
         rec["_subject"] = it.title[m.end():].strip(" :–-")
         found.append(rec)
@@ -113,12 +105,12 @@ def arising_actions(ctx: BodyContext) -> list[dict]:
         raised = month_year(m.group("month"), m.group("year"), ctx.meeting_date)
         nxt = ctx.units[u.index + 1] if u.index + 1 < len(ctx.units) else None
         if nxt is not None and nxt.item is u.item and nxt.block.kind != "label":
-            found.append(_record(ctx, nxt, nxt.block.body, nxt.block.end, "action_arising", raised_at=raised))
+            found.append(record(ctx, nxt, nxt.block.body, nxt.block.end, "action_arising", raised_at=raised))
             continue
         later = [i for i in ctx.items if u.item is not None and i.start > u.item.start]
         if later and not later[0].strong:
             nx = later[0]
-            rec = _record(ctx, None, nx.title_start, nx.title_end, "action_arising", raised_at=raised,
+            rec = record(ctx, None, nx.title_start, nx.title_end, "action_arising", raised_at=raised,
                           item_ref=u.item.ref if u.item else None)
             rec["_subject"] = u.item.title if u.item else ""
             found.append(rec)
@@ -168,7 +160,7 @@ def log_entries(ctx: BodyContext) -> list[dict]:
             sents = sentence_spans(ctx.text, b.body, b.end)
             if _LOG_NO.match(raw):
                 keep = [sp for sp in sents if not is_status_sentence(ctx.text[sp[0]:sp[1]])] or sents[:1]
-                out.append(_record(ctx, u, b.body, keep[-1][1], "action_log_entry", owner=None,
+                out.append(record(ctx, u, b.body, keep[-1][1], "action_log_entry", owner=None,
                                    status=status_of(b.text)))
                 continue
             m = _TITLED.match(raw)
@@ -188,75 +180,8 @@ def log_entries(ctx: BodyContext) -> list[dict]:
             reports = any(re.search(r"\b(?:update|progress|closed?|complete|outstanding|ongoing|taken place)\b", s, re.I)
                           for s in said)
             if status and reports:
-                out.append(_record(ctx, u, b.body, kept_end, "action_log_entry", owner=None, status=status))
+                out.append(record(ctx, u, b.body, kept_end, "action_log_entry", owner=None, status=status))
     return out
-
-
-# ---- flattened action-tracker tables --------------------------------------------------
-
-def table_actions(ctx: BodyContext) -> list[dict]:
-    """One action per row of an action-log table (tab-separated or fixed-width)."""
-    lines = []
-    pos = 0
-    for line in ctx.text.split("\n"):
-        lines.append((pos, line))
-        pos += len(line) + 1
-    out: list[dict] = []
-    for k, (_, line) in enumerate(lines):
-        roles = action_table_header(line)
-        if roles:
-            out.extend(_table_rows(ctx, lines[k + 1:], table_cells(line), roles, "\t" in line))
-    return out
-
-
-def _cell_role(header: list[tuple[int, str]], roles: dict, col: int, index: int, tabbed: bool) -> str | None:
-    if tabbed:
-        k = index
-    else:  # fixed width: the header column this text starts under
-        k = 0
-        for j, (hc, _) in enumerate(header):
-            if hc <= col + 1:
-                k = j
-    return next((r for r, j in roles.items() if j == k), None)
-
-
-def _table_rows(ctx: BodyContext, lines, header, roles: dict, tabbed: bool) -> list[dict]:
-    rows: list[dict] = []
-    raised = None
-    for start, line in lines:
-        cells = table_cells(line)
-        if not cells:
-            break  # a blank line ends the table
-        if len(cells) == 1 and re.fullmatch(rf"(?:{MONTHS})\s+\d{{4}}", cells[0][1], re.I):
-            mon, year = cells[0][1].split()
-            raised = month_year(mon, year, ctx.meeting_date)
-            continue
-        first_role = _cell_role(header, roles, cells[0][0], 0, tabbed)
-        is_row = first_role == "id" and re.fullmatch(r"[A-Z]{0,4}\d+(?:[./-]\d+)*\.?", cells[0][1])
-        if is_row or (tabbed and "id" not in roles and len(cells) >= 2):
-            rows.append({"line": start, "cells": {}, "status": [], "raised": raised})
-        elif not rows or all(not c.isalpha() or c.isupper() for c in line):
-            continue  # header continuation ('DATE  DATE  COMMENT') or stray text
-        row = rows[-1]
-        for k, (col, word) in enumerate(cells):
-            role = _cell_role(header, roles, col, k, tabbed)
-            if role == "status":
-                row["status"].append(word)
-            elif role and (role not in row["cells"]) and (is_row or role != "action"):
-                row["cells"][role] = (col, word)
-    recs = []
-    for r in rows:
-        act = r["cells"].get("action")
-        if not act:
-            continue
-        s = r["line"] + act[0]
-        e = s + len(act[1])
-        owner = r["cells"].get("owner", (0, None))[1]
-        status_text = " ".join(r["status"])
-        recs.append(_record(ctx, ctx_unit(ctx, s), s, e, "action_table_row", owner=owner,
-                            status=status_of(status_text, act[1]), raised_at=r["raised"],
-                            update=status_text or None))
-    return recs
 
 
 def ctx_unit(ctx: BodyContext, pos: int) -> Unit | None:
@@ -264,16 +189,3 @@ def ctx_unit(ctx: BodyContext, pos: int) -> Unit | None:
         if u.block.start <= pos < max(u.block.end, u.block.start + 1):
             return u
     return None
-
-
-def cited_numbers(ctx: BodyContext) -> list[dict]:
-    """Actions closed or updated by citing their log numbers only: one entry per number."""
-    out = []
-    for u in ctx.units:
-        b = u.block
-        for m in _CITED.finditer(ctx.text, b.body, b.end):
-            status = status_of(m.group("st"))
-            for n in re.finditer(_NUM, m.group("nums")):
-                s = m.start("nums") + n.start()
-                out.append(_record(ctx, u, s, s + len(n.group(0)), "action_number_cited", owner=None, status=status))
-    return out

@@ -32,8 +32,12 @@ LEAD_OWNER = re.compile(
 )
 OWNER_TAG = re.compile(
     r"(?:\(\s*(?:Owner|Lead|Action|Responsible|By)\s*[:\-–]\s*(?P<a>[^)]{1,40})\)"
+    r"|\s\((?P<c>[A-Z]{2,5}(?:\s*(?:/|,|&|and)\s*[A-Z]{2,5})*)\)"
+    r"|(?<=[.;])\s+(?P<d>[A-Z]{2,5}(?:\s*(?:/|,|&)\s*[A-Z]{2,5})*)"
     r"|(?:^|(?<=[.;)])|\s)(?:ACTION|Action|Owner|Lead)\s*(?:by)?\s*[:\-–]\s*(?P<b>[A-Z][\w/&.,' ]{0,40}?))\s*\.?\s*$"
 )
+_DUE_TAG = re.compile(
+    r"(?:[.;,]\s*|\s+)(?:Due|Deadline|Target(?: [Dd]ate)?|Timescale|By when|Date)\s*[:\-–]\s*[^.:()]{1,30}\.?\s*$")
 _COLLECTIVE = re.compile(
     r"^(?:Board|Committee|Sub-Committee|Panel|Council|Authority|Members|Meeting|Group|Forum|Cabinet|It|We|This|"
     r"Governing Body|Trust Board)$"
@@ -71,14 +75,25 @@ def lead_owner(text: str) -> str | None:
 
 
 def tag_owner(text: str) -> tuple[str | None, int]:
-    """An owner tag at the end of ``text`` and where it starts (len(text) if none)."""
-    m = OWNER_TAG.search(text)
+    """An owner tag at the end of ``text`` and where it starts (len(text) if none).
+    A deadline after the tag ('Lead: Head of Estates. Due: June 2024') is not the owner."""
+    due = _DUE_TAG.search(text)
+    m = OWNER_TAG.search(text[:due.start()] if due else text)
     if not m:
         return None, len(text)
-    who = (m.group("a") or m.group("b") or "").strip(" .,")
+    if m.group("c") and (lead_owner(text) or _abbreviates(m.group("c"), text[:m.start()])):
+        return None, len(text)  # 'CC to report to the Police and Crime Panel (PCP)': not an owner
+    who = (m.group("a") or m.group("b") or m.group("c") or m.group("d") or "").strip(" .,")
+    who = re.split(r"\s*[;,]?\s+\b(?:due|deadline|by|target|date|timescale|when)\b|\s*;", who, flags=re.I)[0].strip(" .,")
     if not who or len(who.split()) > 6 or re.search(r"\b(?:to|will|should|is|are)\b", who):
         return None, len(text)
     return who, m.start()
+
+
+def _abbreviates(abbr: str, before: str) -> bool:
+    """'(PCP)' after 'Police and Crime Panel' spells out the words before it."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", before.split(",")[-1]))
+    return len(abbr) >= 2 and initials.upper().endswith(abbr.upper())
 
 
 def _main_verbs(action: str) -> list[str]:

@@ -20,6 +20,7 @@ from .body_lexicon import (
     has_verb,
     heading_like,
     is_caps,
+    is_date_line,
     is_furniture,
     is_person_line,
     is_table_row,
@@ -53,15 +54,21 @@ class Item:
 _REF = re.compile(
     r"(?P<ref>(?:Ref(?:erence)?\.?\s*)(?P<r1>\d{1,3}(?:/\d{1,4}){1,3})"
     r"|(?:PART|Part)\s+(?P<part>\d{1,2})"
-    r"|(?:Agenda\s+|AGENDA\s+)?(?:Item|ITEM|item)\s+(?P<item>\d{1,3}(?:\.\d{1,2})*)"
+    r"|(?:Agenda\s+|AGENDA\s+)?(?:Item|ITEM|item)\s+(?P<item>\d{1,3}(?:\.\d{1,2})*)(?:\.(?!\d))?"
     r"|(?:Minute|MINUTE|Min\.?)\s+(?:No\.?\s*)?(?P<minute>\d{1,4}(?:[./]\d{1,4})?)"
     r"|(?<![A-Za-z0-9])(?P<code>(?!(?:ACTION|ITEM|MINUTE|PAGE|PART|REF|Q)\b)[A-Z]{1,6}[ ./-]?\d{1,4}(?:[/.-]\d{1,4}){1,2})(?![/.\d-]*\d)"
+    r"|(?<![A-Za-z0-9])(?P<code1>(?!(?:ACTION|ITEM|MINUTE|PAGE|PART|REF)\b)[A-Z]{2,6} ?\d{1,4})(?![/.\d-]*\d)"
     r"|(?P<slash>\d{1,4}/\d{2,4})(?![/\d])"
     r"|(?P<sub>\d{1,3})\((?P<subl>[a-z])\)"
     r"|\(?(?P<dot>\d{1,4}(?:\.\d{1,3}){0,3})(?P<close>\.|\))?)"
 )
 _SEP = re.compile(r"(?:[ \t]*(?:\||:|–|-(?=\s))?[ \t]*)")
 _UNIT = re.compile(r"\s*(?:[KMG]B|Kb|kb|%|per cent|pm|am|hrs?)\b")
+# A CAPS heading run after a coded ref ('JIAC 05/23 RISK MANAGEMENT The ...'): in a PDF
+# flattened to one paragraph, the ref may follow anything, even a name.
+_CAPS_AFTER = re.compile(
+    r"[ \t]+(?:[A-Z][A-Z&’']+(?:[ \t]+[A-Z0-9&/’'(),–-]+)*[ \t]+[A-Z&]{2,}\b|[A-Z]{4,}[ \t]+(?=[A-Z][a-z]))")
+ACTION_RECORD = re.compile(r"^(?:ACTIONS?|Actions?)\s*(?:[:–—-]|(?:No\.?\s*|Point\s+|POINT\s+)?[A-Z]{0,5}\d)")
 _MIDLINE_BEFORE = re.compile(r"(?:[.?!:]['’”)]?|\*\*|\b[A-Z][A-Z&/]{1,}[A-Z])\s+$")
 
 
@@ -83,6 +90,9 @@ def _parse(m: re.Match) -> tuple[str, tuple] | None:
         prefix = re.sub(r"[^A-Z].*$", "", m.group("code"))
         nums = [int(x) for x in re.findall(r"\d+", m.group("code")[len(prefix):])]
         return (f"pair:{prefix}", tuple(nums[-2:])) if len(nums) >= 2 else (f"code:{prefix}", tuple(nums))
+    if m.group("code1"):  # 'CAB 118': a committee prefix and a running minute number
+        prefix, num = re.fullmatch(r"([A-Z]+) ?(\d+)", m.group("code1")).groups()
+        return f"code:{prefix}", (int(num),)
     if m.group("slash"):
         a, b = m.group("slash").split("/")
         if re.fullmatch(r"(?:19|20)\d\d", a):  # 2023/24: a year range
@@ -95,6 +105,8 @@ def _parse(m: re.Match) -> tuple[str, tuple] | None:
             return None
         if m.group(0).startswith("(") and m.group("close") != ")":
             return None
+        if len(parts) == 2 and int(parts[1]) == 0:  # '5.0 Finance' heads item 5; '5.1' is its first child
+            parts = parts[:1]
         return "dot", tuple(int(x) for x in parts)
     return None
 
@@ -105,15 +117,23 @@ def _title_from(text: str, s: int, e: int) -> tuple[int, int]:
     bold = re.match(r"^(.{0,120}?)\*\*([^*\n]{2,120})\*\*", seg)
     if bold and len(bold.group(1).split()) <= 12 and "." not in bold.group(1).rstrip(". "):
         return s, s + bold.end()
-    caps = re.match(r"^((?:[A-Z0-9&/’'(),\-–]+[ \t]+)*?[A-Z0-9&/’'(),\-–]*[A-Z]{2,}[A-Z0-9&/’'(),\-–]*)[ \t]+(?=[A-Z][a-z])", seg)
+    caps = re.match(r"^((?:[A-Z0-9&/’'(),\-–]+[ \t]+)*?[A-Z0-9&/’'(),\-–]*[A-Z0-9]{2,}[A-Z0-9&/’'(),\-–]*)[ \t]+(?=[A-Z][a-z])", seg)
     if caps and is_caps(caps.group(1)) and has_verb(seg[caps.end():caps.end() + 200]):
         return s, s + caps.end(1)
-    dash = re.match(r"^(.{3,80}?)(?:\s+[–—-]|:)\s+(?=[A-Z])", seg)
-    if dash and heading_like(dash.group(1)) and has_verb(seg[dash.end():dash.end() + 200]) \
-            and not heading_like(seg[dash.end():dash.end() + 200]):
+    dash = re.match(r"^(.{3,80}?)(?:\s+[–—-]|:)\s+(?=[A-Z0-9])", seg)
+    if dash and heading_like(dash.group(1)) and _minute_after_dash(seg[dash.end():dash.end() + 200]):
         return s, s + dash.end(1)
     sents = sentence_spans(text, s, e)
     return sents[0] if len(sents) > 1 else (s, e)  # a heading sentence, or the numbered sentence itself
+
+
+def _minute_after_dash(after: str) -> bool:
+    """What follows 'Heading – ' is the minute, not the rest of the heading: a sentence
+    ('Resolved to accept ...'), a bare outcome ('None.', 'Noted.') or a date ('9 April 2024.')."""
+    if re.match(r"(?i)(?:none|nil|noted|agreed|approved|n/?a)\b", after) or is_date_line(after.strip(" .")):
+        return True
+    said = after.lower() if is_caps(after) else re.sub(r"\b(?:RESOLVED|Resolved|AGREED|Agreed)\b", "resolved", after)
+    return has_verb(said) and not heading_like(said)
 
 
 def _sep_end(text: str, pos: int, end: int) -> int:
@@ -224,11 +244,12 @@ def candidates(text: str) -> list[Item]:
         for mm in _REF.finditer(text, ls + (len(line) - len(line.lstrip())) + 1, le):
             if mm.start() <= start_end or in_list:
                 continue
-            if not _MIDLINE_BEFORE.search(text[max(ls, mm.start() - 40):mm.start()]):
+            caps_heading = bool(mm.group("code")) and _CAPS_AFTER.match(text, mm.end(), le) is not None
+            if not (caps_heading or _MIDLINE_BEFORE.search(text[max(ls, mm.start() - 40):mm.start()])):
                 continue
             dot = mm.group("dot") or ""
             if not _parse(mm) or not (mm.group("close") == "." or "." in dot or mm.group("slash")
-                                      or mm.group("r1") or mm.group("item") or len(dot) >= 3):
+                                      or mm.group("r1") or mm.group("item") or len(dot) >= 3 or caps_heading):
                 continue
             ts = _sep_end(text, mm.end(), le)
             if ts >= le or ts == mm.end() or not (text[ts].isupper() or text[ts:ts + 2] == "**"):
@@ -250,7 +271,14 @@ def candidates(text: str) -> list[Item]:
             a.score = 1.5 if a.strong else 0.5
     # a ref inside another heading's title ('... meeting: / Agenda item 4: X') is part of that title
     spans = [(c.title_start, c.title_end) for c in cands if c.strong and c.steal_from is None]
-    return [c for c in cands if c.title and not any(a <= c.start < z for a, z in spans)]
+    cands = [c for c in cands if c.title and not any(a <= c.start < z for a, z in spans)]
+    return [c for c in cands if not c.scheme.startswith("code:") or _prefix_repeats(c, cands)]
+
+
+def _prefix_repeats(c: Item, cands: list[Item]) -> bool:
+    """A one-number code ('CAB 118') is an item ref only when the prefix numbers other
+    headings too: alone, 'COVID 19 Update' or 'B3271 Station Road' is just a name."""
+    return len({o.key for o in cands if o.scheme == c.scheme}) >= 2
 
 
 def _candidate_at(text: str, m: re.Match, ts: int, te: int, le: int, line_start: bool) -> Item | None:
@@ -293,7 +321,8 @@ def _candidate_at(text: str, m: re.Match, ts: int, te: int, le: int, line_start:
     title = clean_title(text[s:e])
     if not title or not (title[0].isupper() or title[0].isdigit() or title[0] in "‘'\"("):
         return None
-    strong = heading_like(title, numbered=True) and not is_person_line(title)  # '1. Jane Smith (Chair)'
+    # '1. Jane Smith (Chair)' is an attendee and '3.1 Action 45 – complete.' an action record, not headings
+    strong = heading_like(title, numbered=True) and not is_person_line(title) and not ACTION_RECORD.match(title)
     it = Item(ref, title, m.start(), s, e, key, scheme, strong, (2.0 if line_start else 1.5) if strong else 0.5)
     return finish(text, it) if strong else it
 

@@ -224,24 +224,35 @@ def month_year(month: str, year: str | None, meeting_date: str | None) -> str | 
 
 
 _HEADER_ROLE = {
-    "id": re.compile(r"^(?:NO\.?|REF\.?|NUMBER|#|ITEM|ACTION NO\.?|ACTION REF\.?)$", re.I),
-    "action": re.compile(r"^(?:ACTIONS?|DESCRIPTION|ACTION REQUIRED|AGREED ACTION|ACTION AGREED)$", re.I),
-    "owner": re.compile(r"^(?:LEAD|OWNER|RESPONSIBLE|BY WHOM|WHO|ACTION BY|LEAD OFFICER|ACTION OWNER)$", re.I),
-    "status": re.compile(r"^(?:STATUS.*|PROGRESS.*|UPDATE.*|COMMENTS?|RAG)$", re.I),
+    "id": re.compile(r"^(?:NO\.?|REF(?:ERENCE)?\.?|NUMBER|#|ITEM(?: NO\.?)?|ID|LOG (?:NO\.?|REF\.?)|"
+                     r"ACTION (?:NO\.?|REF\.?|NUMBER|ID|POINT)|MINUTE(?: NO\.?| REF\.?)?)$", re.I),
+    "date": re.compile(r"^(?:MEETING(?: DATE)?|DATE (?:RAISED|OF MEETING|AGREED)|(?:DATE )?RAISED(?: AT| ON)?)$", re.I),
+    "action": re.compile(r"^(?:ACTIONS?|DESCRIPTION|ACTION REQUIRED|AGREED ACTION|ACTION AGREED|ACTION DESCRIPTION|"
+                         r"ACTION DETAILS?|DETAILS?)$", re.I),
+    "owner": re.compile(r"^(?:(?:ACTION )?(?:LEAD(?: OFFICER| MEMBER)?|OWNER)|RESPONSIB\w*(?: OFFICER| PERSON| LEAD)?|"
+                        r"BY WHOM|WHO|ACTION BY|ASSIGNED TO)$", re.I),
+    "status": re.compile(r"^(?:STATUS.*|RAG.*|PROGRESS|COMPLETE\??|OPEN/CLOSED)$", re.I),
+    "update": re.compile(r"^(?:(?:LATEST |PROGRESS )?UPDATE.*|PROGRESS .*|COMMENTS?.*|NOTES?|RESPONSE)$", re.I),
 }
 
 
-def table_cells(line: str) -> list[tuple[int, str]]:
-    """Cells of a flattened table row with their column offsets: tab-separated, else
-    separated by runs of two or more spaces (fixed-width PDF text)."""
-    if "\t" in line:
-        out, pos = [], 0
-        for part in line.split("\t"):
-            if part.strip():
-                out.append((pos + len(part) - len(part.lstrip()), part.strip()))
-            pos += len(part) + 1
-        return out
-    return [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", line)]
+def table_cells(line: str) -> list[tuple[int, str, int]]:
+    """Non-empty cells of a flattened table row: (offset, text, column). Cells are
+    tab- or pipe-separated (Word, markdown), where the column counts empty cells too,
+    else separated by runs of two or more spaces (fixed-width PDF text), where the
+    offset tells the column."""
+    sep = "\t" if "\t" in line else "|" if line.count("|") >= 2 else None
+    if sep is None:
+        return [(m.start(), m.group(0), k) for k, m in enumerate(re.finditer(r"\S+(?: \S+)*", line))]
+    out, pos = [], 0
+    parts = line.split(sep)
+    if sep == "|" and not parts[0].strip():  # '| No | Action |': the leading bar opens the row
+        pos, parts = len(parts[0]) + 1, parts[1:]
+    for k, part in enumerate(parts):
+        if part.strip():
+            out.append((pos + len(part) - len(part.lstrip()), part.strip(), k))
+        pos += len(part) + 1
+    return out
 
 
 def action_table_header(line: str) -> dict[str, int] | None:
@@ -249,10 +260,11 @@ def action_table_header(line: str) -> dict[str, int] | None:
     role -> cell index, or None if the line is not such a header."""
     cells = table_cells(line)
     roles: dict[str, int] = {}
-    for k, (_, word) in enumerate(cells):
+    for _, word, k in cells:
         for role, pat in _HEADER_ROLE.items():
             if pat.match(word) and role not in roles:
                 roles[role] = k
-    if "action" in roles and ("owner" in roles or "status" in roles) and len(cells) >= 3:
+                break
+    if "action" in roles and ({"owner", "status", "update"} & roles.keys()) and len(cells) >= 3:
         return roles
     return None

@@ -25,8 +25,15 @@ from .body_lexicon import HONORIFIC, fold
 from .segments import sentence_spans
 
 _VERB = r"(?i:agreed|approved|adopted|accepted|endorsed|ratified|supported|refused|rejected|carried|confirmed|elected|noted|resolved)"
-_LABEL_DROP = re.compile(r"^(?:DECISIONS?|Decisions?)\s*(?:[:–—-]+\s*|$)")
+_LABEL_DROP = re.compile(r"^(?:DECISIONS?|Decisions?)(?:\s+(?:No\.?\s*)?[A-Z]{0,5}\d[\w./-]*)?\s*(?:[:–—-]+\s*|$)")
 _LABEL_KEEP = re.compile(r"^(?:It was\s+)?(?:RESOLVED|Resolved|AGREED)\b\s*(?::\s*-?|–|—|-)?\s*|^Agreed\s*[:–—-]\s*")
+# What a resolution says before its numbered parts: nothing, 'That', 'that:', '(1) ... ; and'
+_OPENS_LIST = re.compile(r"^$|^that\s*:?$|:$|^\(?(?:1|a|i)\)[^.]*(?:;|;\s*and|\band)$", re.I)
+# A resolution label opening a sentence inside a run-on paragraph ('... extension. Resolved: no objection.')
+_SENTENCE_LABEL = re.compile(
+    r"^(?:It was\s+)?(?:RESOLVED|AGREED)\b|^(?:Resolved|Agreed)(?:\s*[:–—-]|\s+(?:that|to|unanimously)\b)"
+    r"|^(?:DECISION|Decision)\s*[:–—-]"
+)
 _PASSIVE = re.compile(
     rf"\b(?:it (?:was|is)|(?:was|were|is|are|has been|have been)(?: (?:unanimously|formally|duly|also|then|therefore))?)"
     rf"\s+(?:(?:received|considered|discussed|reviewed) and\s+)?{_VERB}\b",
@@ -103,16 +110,19 @@ def _labelled(ctx: BodyContext, u: Unit) -> tuple[int, int, str] | None:
     label = m or keep
     assert label is not None
     s = b.body + m.end() if m else b.body
-    rest = ctx.text[b.body + label.end():b.end]
+    rest = fold(ctx.text[b.body + label.end():b.end])
     e = b.end
-    if keep and fold(rest).endswith(":"):  # 'RESOLVED that:' then a numbered list
-        for following in ctx.units[u.index + 1:]:
-            if following.item is not u.item or not following.block.enum:
+    open_ended = _OPENS_LIST.search(rest) or not re.search(r"[.?!]['’”\")]*$", rest)
+    if keep and open_ended:  # 'RESOLVED: That' / 'RESOLVED (1) ...;' / 'That the Authority' then its parts
+        for k, following in enumerate(ctx.units[u.index + 1:]):
+            enum = following.block.enum or ""
+            if following.item is not u.item or not re.fullmatch(r"\d{1,2}|[a-h]|[ivx]{1,4}", enum) \
+                    or (k == 0 and enum not in ("1", "a", "i") and not rest.startswith("(")):
                 break
             e = following.block.end
         if e > b.end:
             return s, e, "resolved_label"
-    if not rest.strip() or fold(rest) in ("that", "that:", "-"):
+    if not rest or rest.lower() in ("that", "that:", "-"):
         nxt = ctx.units[u.index + 1] if u.index + 1 < len(ctx.units) else None
         if nxt is None or nxt.item is not u.item or nxt.block.kind == "label":
             return None
@@ -136,7 +146,13 @@ def find_decisions(ctx: BodyContext) -> list[dict]:
         if any(a <= b.body < z for a, z in taken):
             continue
         for s, e in sentence_spans(ctx.text, b.body, b.end):
-            if _is_decision(ctx.text[s:e]):
+            sent = ctx.text[s:e]
+            label = _SENTENCE_LABEL.match(sent)
+            if label and fold(sent[label.end():]).strip(" :–—-"):
+                if _LABEL_DROP.match(sent):
+                    s += _LABEL_DROP.match(sent).end()
+                out.append(_record(ctx, u, s, e, "resolved_label"))
+            elif _is_decision(sent):
                 out.append(_record(ctx, u, s, e, "decision_sentence"))
     out.sort(key=lambda r: r["evidence"]["start"])
     return out

@@ -2,8 +2,9 @@
 previous-meeting references; the next meeting.
 
 This module only joins the parts, each of which lives in its own module:
-header_meeting (title, body, date, time, venue), attendance* (participants, chair,
-minute taker) and header_refs (earlier and next meetings). Every participant carries
+header_meeting (title, date, time; header_body names the body, header_venue finds the
+venue), attendance* (participants, chair, minute taker) and header_refs (earlier and
+next meetings). Every participant carries
 ``evidence`` (offsets into ``text``) and the ``rule`` that produced it.
 """
 

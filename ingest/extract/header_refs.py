@@ -17,9 +17,13 @@ from .dates import DateMention, find_dates, find_month_years, parse_time
 
 _CUE = re.compile(r"(?i)\b(?:minutes|notes|action\s+log|action\s+tracker|actions?|previous|last|prior|arising|"
                   r"matters\s+arising|outstanding)\b")
+# "meeting held on", "Minutes of the Previous Meeting – 11 April 2019", "last meeting (3 May 2022)"
 _LINK_BEFORE = re.compile(r"(?i)\b(?:meeting|minutes|notes|log|board|panel|committee|council|authority)\b"
-                          r"[^.\n]{0,60}?\b(?:held\s+on|held|on|of|dated|from|in)\s+(?:the\s+)?$")
-_FUTURE = re.compile(r"(?i)\b(?:next|future|forthcoming|following|subsequent)\s+(?:\w+\s+)?meeting\b|\bwill\s+be\s+held\b")
+                          r"(?:[^.\n]{0,60}?\b(?:held\s+on|held|on|of|dated|from|in)\s+(?:the\s+)?|\s*(?:[–—:|(]|\s-)\s*)$")
+# the meeting a paper is prepared for is this (or a coming) meeting, not an earlier one
+_FUTURE = re.compile(r"(?i)\b(?:next|future|forthcoming|following|subsequent)\s+(?:\w+\s+)?meeting\b|\bwill\s+be\s+held\b|"
+                     r"\b(?:updated|prepared|produced|compiled|presented|submitted)\s+(?:for|to)\s+(?:the\s+|this\s+)?"
+                     r"(?:\w+\s+)?meeting\b")
 _VERB = re.compile(r"\b(?:is|was|were|be|been|had|has|have|will|would|agreed|moved?)\b")
 _MEETING_AFTER = re.compile(r"(?i)^\s*(?:\w+\s+)?(?:meeting|board|panel|committee)\b")
 
@@ -36,7 +40,10 @@ def previous_meeting_refs(text: str, meeting_date: str | None) -> list[str]:
     full = find_dates(text)
     spans = {k for d in full for k in range(d.start, d.end)}
     mentions = full + [m for m in find_month_years(text) if m.start not in spans]
+    own = _own_heading(text) if meeting_date is None else None
     for d in sorted(mentions, key=lambda d: d.start):
+        if own and own[0] <= d.start < own[1]:
+            continue  # the document's own heading, even when its date could not be read as the meeting's
         sentence = _sentence(text, d)
         before = text[max(_sentence_start(text, d.start), d.start - 120):d.start]
         after = text[d.end:d.end + 40]
@@ -48,7 +55,56 @@ def previous_meeting_refs(text: str, meeting_date: str | None) -> list[str]:
                     or (len(iso) == 7 and iso < meeting_date[:7])) and iso not in out:
             out.append(iso)
     out.extend(x for x in _tracker_months(text, meeting_date) if x not in out)
+    out.extend(x for x in _log_column_dates(text, meeting_date) if x not in out)
     return out
+
+
+# the column of an action log that says which meeting raised the action
+_MEETING_COLUMN = re.compile(r"(?i)(?:meeting(?:\s+date)?|date\s+of\s+meeting|(?:date\s+)?raised(?:\s+(?:at|on))?|"
+                             r"date\s+raised|date\s+(?:of\s+)?origin|origin(?:al|ating)?\s+meeting|source\s+meeting)")
+
+
+def _log_column_dates(text: str, meeting_date: str | None) -> list[str]:
+    """Dates in the "Meeting date" / "Date raised" column of a tab- or pipe-separated action log."""
+    out: list[str] = []
+    col = None
+    for line in text.split("\n"):
+        sep = "\t" if "\t" in line else "|" if line.count("|") >= 2 else None
+        if sep is None:
+            col = None if line.strip() else col
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split(sep)]
+        heads = [k for k, c in enumerate(cells) if _MEETING_COLUMN.fullmatch(c)]
+        if heads and not find_dates(line):
+            col = heads[0]
+            continue
+        if col is None or col >= len(cells):
+            continue
+        dates = find_dates(cells[col]) or find_month_years(cells[col])
+        if len(dates) == 1:
+            iso = _complete(dates[0], meeting_date)
+            if iso and (meeting_date is None or iso[:len(meeting_date)] < meeting_date[:len(iso)]) \
+                    and not any(x.startswith(iso) or iso.startswith(x) for x in out):
+                out.append(iso)
+    return out
+
+
+_OWN_HEADING = re.compile(r"(?i)^[ \t]*(?:(?:draft|unconfirmed|confirmed|approved|public|private)\s+)?"
+                          r"(?:minutes|notes)\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+){0,3}?meeting\b(?![^\n]*\b(?:previous|last|prior)\b)")
+
+
+def _own_heading(text: str) -> tuple[int, int] | None:
+    """Span of a "Minutes of the meeting held on …" line among the first lines: this meeting's heading."""
+    pos = seen = 0
+    for line in text.split("\n"):
+        if line.strip():
+            if _OWN_HEADING.match(line):
+                return pos, pos + len(line)
+            seen += 1
+            if seen >= 5:
+                break
+        pos += len(line) + 1
+    return None
 
 
 def _complete(d: DateMention, meeting_date: str | None) -> str | None:

@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 
 from .body_headings import described, unnumbered
-from .body_item_refs import Item, candidates, clean_title, finish, line_bounds, next_lines
+from .body_item_refs import ACTION_RECORD, Item, candidates, clean_title, finish, line_bounds, next_lines
 from .body_lexicon import heading_like
+from .segments import sentence_spans
 
 __all__ = ["Item", "find_items"]
 
@@ -96,12 +97,51 @@ def _numbered(text: str) -> list[Item]:
                     child.title_start, child.title_end = s, e
                     child.title = clean_title(text[s:e])
                     finish(text, child)
-    return chain
+    # numbered action records ('3.1 Action 45 – complete.') keep the numbering going
+    # but are not items: their text stays with the item above
+    return [it for it in chain if it.strong or not ACTION_RECORD.match(it.title)]
 
 
 # ---- unnumbered headings -------------------------------------------------------------
 
+_OUTCOME = re.compile(r"(?:RESOLVED|Resolved|AGREED|Agreed|DECISION|Decision|Recommendation|RECOMMENDATION)\b")
+_DASH_OUTCOME = re.compile(
+    r"(?P<title>[^\n]{3,80}?)\s+[–—-]\s+(?=(?:RESOLVED|Resolved|AGREED|Agreed|NOTED|Noted|noted|DECISION|Decision)\b)")
 _LETTER = re.compile(r"(?m)^[ \t]*(?P<ref>\((?P<a>[a-z])\)|(?P<b>[a-z])[.)])[ \t]+(?P<title>\S[^\n]*)$")
+
+
+def _lettered_title(text: str, s: int, e: int) -> tuple[str, int]:
+    """The heading of a lettered line and where it ends: the whole line, or - when the
+    minute runs on after it ('(a) 22/01877/FUL – 14 Mill Lane – extension. Resolved: to
+    OBJECT ...') - its first sentence, full stop dropped."""
+    title = clean_title(text[s:e])
+    if heading_like(title) and not title.endswith(".") and len(title.split()) <= 10:
+        return title, e
+    dash = _DASH_OUTCOME.match(text, s, e)
+    if dash and heading_like(clean_title(dash.group("title"))):  # 'a) Payments – Resolved: to approve ...'
+        return clean_title(dash.group("title")), dash.end("title")
+    sents = sentence_spans(text, s, e)
+    if len(sents) > 1:
+        first = clean_title(text[sents[0][0]:sents[0][1]]).rstrip(".")
+        # a heading, not the first sentence of a lettered list: it is cut like a
+        # heading ('ref – place – proposal') or the minute's outcome label follows it
+        shaped = " – " in first or " - " in first or _OUTCOME.match(text, sents[1][0]) is not None
+        if shaped and heading_like(first) and len(first.split()) <= 16:
+            return first, sents[0][1]
+    return "", e
+
+
+def _continues_sentence(text: str, it: Item, pos: int) -> bool:
+    """The line before a lettered list leaves its sentence open (no full stop, no
+    colon) and is not the item's heading, so the letters enumerate that sentence."""
+    before = text[:pos].rstrip()
+    line_start = before.rfind("\n") + 1
+    if line_start <= it.title_end and it.start <= line_start:
+        return False  # the heading line itself
+    prev = before[line_start:].strip()
+    if not prev or re.search(r"[.?!:;]['’”\")]*$", prev):
+        return False
+    return not heading_like(prev) or re.match(r"^(?:It was\s+)?(?:RESOLVED|Resolved|AGREED|Agreed)\b", prev) is not None
 
 
 def _lettered(text: str, items: list[Item]) -> list[Item]:
@@ -112,12 +152,14 @@ def _lettered(text: str, items: list[Item]) -> list[Item]:
         expect = "a"
         for m in _LETTER.finditer(text, it.title_end, end):
             letter = m.group("a") or m.group("b")
-            title = clean_title(m.group("title"))
-            if letter != expect or not heading_like(title) or title.endswith(".") or len(title.split()) > 10:
+            title, title_end = _lettered_title(text, m.start("title"), m.end("title"))
+            if letter == "a" and _continues_sentence(text, it, m.start()):
+                break  # 'RESOLVED: That the Authority / (a) Approve ...': parts of one sentence
+            if letter != expect or not title:
                 if letter == expect:
                     break
                 continue
-            sub = Item(m.group("ref"), title, m.start("ref"), m.start("title"), m.end("title"),
+            sub = Item(m.group("ref"), title, m.start("ref"), m.start("title"), title_end,
                        it.key + (ord(letter) - 96,), it.scheme)
             out.append(sub)
             expect = chr(ord(expect) + 1)
@@ -138,7 +180,9 @@ def find_items(text: str) -> list[Item]:
     for k, it in enumerate(items):
         nxt = next((p for p in starts if p > it.start), len(text))
         it.end = nxt
-        it.content_start = min(max(it.title_end, it.start), nxt) if it.title_end <= nxt else nxt
+        # a weak item's 'title' is the numbered paragraph's first sentence: the body rules read it too
+        head_end = it.title_end if it.strong else it.title_start
+        it.content_start = min(max(head_end, it.start), nxt) if head_end <= nxt else nxt
         while it.content_start < nxt and text[it.content_start] in " \t:–—-|*":  # separator after the title
             it.content_start += 1
         it.aliases = [(c, next((p for p in starts if p > a), len(text))) for a, c in it.aliases]

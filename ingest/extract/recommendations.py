@@ -21,11 +21,14 @@ _REC_LANG = re.compile(
     r"\barea for improvement\b|\bAFIs?\b",
     re.I,
 )
+# The body that recommends may be named ('The Finance and Resources Committee
+# recommended that the Board approve ...'): up to five capitalised words before its kind.
+_NAMED = r"(?:[A-Z][\w&'’-]*\s+(?:(?:and|&|of|for|the)\s+)?){0,5}"
 _RECOMMENDED = re.compile(
-    r"^(?:It (?:was|is) (?:further |also )?recommended that|RECOMMENDED(?:\s*[:–-])?\s|"
+    r"^(?:It (?:was|is) (?:further |also )?(?i:recommended) that|RECOMMENDED(?:\s*[:–-])?\s|"
     r"(?:The )?(?:Panel|Committee|Board|Cabinet|Council|Members|Authority) (?:is|are) (?:recommended|advised) to\b|"
-    r"(?:The )?(?:Panel|Committee|Board|Cabinet|Council|Sub-Committee|Officers?|officers?|Working Group)"
-    r" (?:unanimously |formally )?recommend(?:ed|s) (?:that|to)\b)"
+    rf"(?:The |the )?{_NAMED}(?i:Panel|Committee|Board|Cabinet|Council|Sub-Committee|Officers?|Working Group|Group|"
+    r"Forum|Authority|Executive|Auditors?) (?:unanimously |formally |also |further )?(?i:recommend(?:ed|s)) (?:that|to)\b)"
 )
 _LABELLED = re.compile(r"^(?:Recommendations?|RECOMMENDATIONS?|Area for [Ii]mprovement|AFI)\s*\d*\s*[:.–-]\s+(?=\S)")
 _REPORT = re.compile(r"\b(?:HMICFRS|HMIC|HMI|PEEL|CQC|Ofsted|Inspectorate|[Ii]nspection|[Aa]udit|[Rr]eview|[Rr]eport)\b")
@@ -62,7 +65,8 @@ def source_of(ctx: BodyContext, unit: Unit) -> str | None:
 
 def is_theme(unit: Unit) -> bool:
     b = unit.block
-    return b.kind == "para" and not b.enum and heading_like(b.text) and not is_furniture(b.text)
+    return b.kind == "para" and not b.enum and heading_like(b.text) and not is_furniture(b.text) \
+        and not _RECOMMENDED.match(b.text)
 
 
 def find_recommendations(ctx: BodyContext) -> list[dict]:

@@ -32,7 +32,10 @@ _INLINE_LABEL = re.compile(
 _ENUM_AFTER_STOP = re.compile(r"(?<=[.?!:])\s+(?=(?:\d{1,2}|[a-h])[.)]\s+[A-Z‘'\"(])")
 _ENUM_AFTER_THEME = re.compile(r"\s(?=\d{1,2}\.\s+[A-Z‘'\"(])")
 # A line opening with one of these labels starts a record of its own, never a wrapped tail.
-_OPENS_RECORD = re.compile(r"^(?:ACTION|Action|DECISION|Decision|RESOLVED|Resolved|Update|Findings)\b\s*(?:[:–—-]|[A-Z]{0,5}\d)")
+_OPENS_RECORD = re.compile(
+    r"^(?:ACTION|Action|DECISION|Decision|RESOLVED|Resolved|AGREED|Update|Findings)\b\s*"
+    r"(?:[:–—-]|[A-Z]{0,5}\d|\([A-Z]{2,5}|(?:BY|[Bb]y|POINT|[Pp]oint|NO|No)\b)"
+)
 _SENT_SPLIT = re.compile(r"(?<=[.?!])[\"'’”)]*\s+(?=[\"'‘“(]?[A-Z0-9])")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|Cllr|Prof|e\.g|i\.e|etc|Co|Ltd|vs|approx|Rev|Supt|Insp|Sgt|Ref|para|Cl)|\b[A-Z])\.$")
 
