@@ -24,7 +24,18 @@ from govgraph.settings import Settings, get_settings
 
 from . import errors
 from .deps import StoreHolder
-from .routes import actions, boards, documents, findings, health, meetings, people, recommendations, search
+from .routes import (
+    actions,
+    analysis,
+    boards,
+    documents,
+    findings,
+    health,
+    meetings,
+    people,
+    recommendations,
+    search,
+)
 
 log = logging.getLogger("govgraph.api")
 
@@ -40,7 +51,7 @@ Lists are paged (`limit` at most 500, `offset`) and report a `total`. Writes
 with the server's `GOVGRAPH_API_TOKEN`; without one configured, writes are refused.
 """
 
-ROUTERS = (recommendations, findings, actions, meetings, people, boards, search, documents, health)
+ROUTERS = (recommendations, findings, actions, meetings, people, boards, search, documents, health, analysis)
 
 
 def create_app(store: Store | None = None, settings: Settings | None = None) -> FastAPI:
