@@ -38,10 +38,19 @@ SCHEMA = [
 SHOW_INDEXES = "SHOW INDEXES YIELD name RETURN name"
 
 # Lock the ids of a batch (create bare nodes for new ones) before reading them, so two
-# writers touching the same node serialise instead of losing each other's sources.
+# writers touching the same node serialise instead of losing each other's sources and
+# contributions. A MERGE that matches an existing node takes no write lock; the SET does
+# (ids are passed sorted, so writers lock in one order).
 LOCK_NODES = f"""
 UNWIND $ids AS id
 MERGE (n:{ENTITY} {{id: id}})
+SET n.id = id
+"""
+# The same lock on nodes that exist, creating none (for removals).
+LOCK_EXISTING_NODES = f"""
+UNWIND $ids AS id
+MATCH (n:{ENTITY} {{id: id}})
+SET n.id = id
 """
 
 READ_NODE_PROPS = f"""
@@ -90,31 +99,56 @@ def rel_upsert(rel_type: str) -> str:
     return REL_UPSERT[rel_type]
 
 
-# Removing a document's contribution: drop its sha from every source list; delete what
-# is left unsupported. Relationships first, so no node is deleted while still linked.
+# Removing a document's contribution: find what lists its sha, lock the nodes involved
+# (a relationship through its ends, as writes do), read them again, then (in Python, from
+# the ``_contrib`` of each) set what other documents still support to the properties
+# their contributions merge to, and delete the rest. Relationships first, so no node is
+# deleted while still linked.
 SOURCED_RELS = f"""
-MATCH (:{ENTITY})-[r]->(:{ENTITY}) WHERE $sha IN r.sources
-RETURN elementId(r) AS eid, r.sources AS sources
+MATCH (a:{ENTITY})-[r]->(b:{ENTITY}) WHERE $sha IN r.sources
+RETURN elementId(r) AS eid, a.id AS src, b.id AS dst
 """
-UPDATE_REL_SOURCES = """
+SOURCED_NODE_IDS = f"""
+MATCH (n:{ENTITY}) WHERE $sha IN n.sources
+RETURN n.id AS id
+"""
+READ_RELS_BY_EID = """
+UNWIND $eids AS eid
+MATCH ()-[r]->() WHERE elementId(r) = eid
+RETURN eid, properties(r) AS props
+"""
+READ_NODES_LINKED = f"""
+UNWIND $ids AS id
+MATCH (n:{ENTITY} {{id: id}})
+RETURN n.id AS id, properties(n) AS props, EXISTS {{ (n)--() }} AS linked
+"""
+SET_REL_PROPS = """
 UNWIND $rows AS row
 MATCH ()-[r]->() WHERE elementId(r) = row.eid
-SET r.sources = row.sources
-WITH r, row WHERE size(row.sources) = 0
+SET r = row.props
+"""
+DELETE_RELS = """
+UNWIND $eids AS eid
+MATCH ()-[r]->() WHERE elementId(r) = eid
 DELETE r
 """
-REMOVE_NODE_SOURCE = f"""
-MATCH (n:{ENTITY}) WHERE $sha IN n.sources
-SET n.sources = [s IN n.sources WHERE s <> $sha]
-WITH n WHERE size(n.sources) = 0 AND NOT (n)--()
+SET_NODE_PROPS = f"""
+UNWIND $rows AS row
+MATCH (n:{ENTITY} {{id: row.id}})
+SET n = row.props
+"""
+DELETE_NODES = f"""
+UNWIND $ids AS id
+MATCH (n:{ENTITY} {{id: id}}) WHERE NOT (n)--()
 DELETE n
-RETURN count(*) AS deleted
 """
 DOCUMENT_EXISTS = "MATCH (d:Document {sha256: $sha}) RETURN count(d) AS n"
 
+# Read paths project properties without the store's bookkeeping (``_contrib``, which can
+# be as long as a sources list): ``x {.*, _contrib: null}``; the store drops the null key.
 GET_NODES = f"""
 MATCH (n:{ENTITY}) WHERE n.id IN $ids
-RETURN n.id AS id, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS label, properties(n) AS props
+RETURN n.id AS id, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS label, n {{.*, _contrib: null}} AS props
 """
 
 
@@ -122,7 +156,7 @@ def _find(label: Label) -> str:
     return f"""
 MATCH (n:{label.value})
 WHERE all(k IN keys($where) WHERE n[k] = $where[k])
-RETURN n.id AS id, properties(n) AS props
+RETURN n.id AS id, n {{.*, _contrib: null}} AS props
 ORDER BY n.id SKIP $offset LIMIT $limit
 """
 
@@ -133,15 +167,15 @@ EDGES_OUT = f"""
 UNWIND $ids AS id
 MATCH (a:{ENTITY} {{id: id}})-[r]->(b:{ENTITY})
 WHERE $types IS NULL OR type(r) IN $types
-RETURN id, type(r) AS type, a.id AS src, b.id AS dst, properties(r) AS rprops,
-       [l IN labels(b) WHERE l <> '{ENTITY}'][0] AS label, properties(b) AS props
+RETURN id, type(r) AS type, a.id AS src, b.id AS dst, r {{.*, _contrib: null}} AS rprops,
+       [l IN labels(b) WHERE l <> '{ENTITY}'][0] AS label, b {{.*, _contrib: null}} AS props
 """
 EDGES_IN = f"""
 UNWIND $ids AS id
 MATCH (a:{ENTITY})-[r]->(b:{ENTITY} {{id: id}})
 WHERE $types IS NULL OR type(r) IN $types
-RETURN id, type(r) AS type, a.id AS src, b.id AS dst, properties(r) AS rprops,
-       [l IN labels(a) WHERE l <> '{ENTITY}'][0] AS label, properties(a) AS props
+RETURN id, type(r) AS type, a.id AS src, b.id AS dst, r {{.*, _contrib: null}} AS rprops,
+       [l IN labels(a) WHERE l <> '{ENTITY}'][0] AS label, a {{.*, _contrib: null}} AS props
 """
 
 COUNT_ALL = f"MATCH (n:{ENTITY}) RETURN count(n) AS n"
@@ -151,17 +185,18 @@ COUNT_REL_TYPE: dict[str, str] = {rel.value: f"MATCH ()-[r:{rel.value}]->() RETU
 
 ALL_NODES = f"""
 MATCH (n:{ENTITY})
-RETURN n.id AS id, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS label, properties(n) AS props
+RETURN n.id AS id, [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS label, n {{.*, _contrib: null}} AS props
 """
 ALL_RELS = f"""
 MATCH (a:{ENTITY})-[r]->(b:{ENTITY})
-RETURN type(r) AS type, a.id AS src, b.id AS dst, properties(r) AS props
+RETURN type(r) AS type, a.id AS src, b.id AS dst, r {{.*, _contrib: null}} AS props
 """
 
 SEARCH = f"""
 CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $q) YIELD node, score
 WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
-RETURN node.id AS id, [l IN labels(node) WHERE l <> '{ENTITY}'][0] AS label, properties(node) AS props, score
+RETURN node.id AS id, [l IN labels(node) WHERE l <> '{ENTITY}'][0] AS label, node {{.*, _contrib: null}} AS props,
+       score
 ORDER BY score DESC, id
 LIMIT $limit
 """

@@ -5,6 +5,13 @@ file written to a temp file and renamed: a crash mid-write leaves the old file w
 Why a lock file: an upload through the API while an ingest runs must not lose either
 write; writers take an exclusive ``flock`` and reload the file if another process
 changed it since we read it.
+
+Next to its properties, every node and relationship keeps each document's own
+contribution (``contrib``: canonical JSON of the contributed properties -> the shas that
+contributed exactly that; see ``model.add_contribution``), never inside ``props``, so
+removing a document recomputes what the remaining documents say. File format
+``govgraph-embedded/2`` stores them; ``/1`` files (without) still load, their
+properties counted as contributed by all their sources.
 """
 
 from __future__ import annotations
@@ -23,16 +30,38 @@ from typing import Any
 
 import networkx as nx
 
-from .model import SEARCH_PROPS, SEARCHABLE, GraphBatch, NodeRec, RelRec, merge_props
+from .model import (
+    SEARCH_PROPS,
+    SEARCHABLE,
+    Contributions,
+    GraphBatch,
+    NodeRec,
+    RelRec,
+    add_contribution,
+    in_sorted,
+    legacy_contributions,
+    merge_props,
+    props_of_contributions,
+    remove_contribution,
+)
 from .store import Direction, Edge, Store, StoreError, WriteSummary
 
-FORMAT = "govgraph-embedded/1"
+FORMAT = "govgraph-embedded/2"
+FORMAT_V1 = "govgraph-embedded/1"  # no contributions: still read
 FILENAME = "graph.json"
 _TOKEN = re.compile(r"\w+")
 
 
 def _tokens(text: str) -> list[str]:
     return [t.casefold() for t in _TOKEN.findall(text or "")]
+
+
+def _contrib_from_file(data: Any) -> Contributions:
+    """Contributions as saved: ``{canonical JSON of the props: [sha, ...]}``, the very map
+    kept in memory (and in Neo4j's ``_contrib``), so saving costs no re-encoding."""
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, list) for k, v in data.items()):
+        raise ValueError("contributions are not a map of JSON text to shas")
+    return {k: sorted(v) for k, v in data.items()}
 
 
 class EmbeddedStore(Store):
@@ -74,26 +103,36 @@ class EmbeddedStore(Store):
                 data = json.loads(self.path.read_text(encoding="utf-8"))
             except (OSError, ValueError) as e:
                 raise StoreError(f"{self.path}: not a readable govgraph store ({e})") from e
-            if not isinstance(data, dict) or data.get("format") != FORMAT:
+            if not isinstance(data, dict) or data.get("format") not in (FORMAT, FORMAT_V1):
                 raise StoreError(f"{self.path}: not a govgraph store file (format {data.get('format')!r})"
                                  if isinstance(data, dict) else f"{self.path}: not a govgraph store file")
-            for label, nid, props in data.get("nodes", []):
-                self._put_node(NodeRec(label, nid, props))
-            for rtype, src, dst, props in data.get("rels", []):
-                self._put_rel(RelRec(rtype, src, dst, props))
+            if data["format"] == FORMAT_V1:
+                for label, nid, props in data.get("nodes", []):
+                    self._put_node(NodeRec(label, nid, props), legacy_contributions(props))
+                for rtype, src, dst, props in data.get("rels", []):
+                    self._put_rel(RelRec(rtype, src, dst, props), legacy_contributions(props))
+            else:
+                try:
+                    for label, nid, props, contrib in data.get("nodes", []):
+                        self._put_node(NodeRec(label, nid, props), _contrib_from_file(contrib))
+                    for rtype, src, dst, props, contrib in data.get("rels", []):
+                        self._put_rel(RelRec(rtype, src, dst, props), _contrib_from_file(contrib))
+                except (TypeError, ValueError) as e:
+                    raise StoreError(f"{self.path}: not a readable govgraph store ({e})") from e
         self._stamp = stamp
 
     def _save(self) -> None:
         """Write the whole graph to a temp file, fsync it, then rename over the old one."""
         data = {
             "format": FORMAT,
-            "nodes": [[d["label"], nid, d["props"]] for nid, d in self.g.nodes(data=True)],
-            "rels": [[k, u, v, d["props"]] for u, v, k, d in self.g.edges(keys=True, data=True)],
+            "nodes": [[d["label"], nid, d["props"], d["contrib"]] for nid, d in self.g.nodes(data=True)],
+            "rels": [[k, u, v, d["props"], d["contrib"]] for u, v, k, d in self.g.edges(keys=True, data=True)],
         }
         fd, tmp = tempfile.mkstemp(prefix=".graph-", suffix=".tmp", dir=self.data_dir)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+                # json.dumps, not json.dump: dump() streams through the pure-Python encoder
+                f.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
                 f.flush()
                 os.fsync(f.fileno())
             self._before_rename(tmp)
@@ -158,8 +197,10 @@ class EmbeddedStore(Store):
                 self._load()
 
     # -- in-memory primitives ---------------------------------------------------------
-    def _put_node(self, n: NodeRec) -> None:
-        self.g.add_node(n.id, label=n.label, props=n.props)
+    # Contribution maps are never changed in place (``add_contribution`` and
+    # ``remove_contribution`` return new ones), so undo snapshots can share them.
+    def _put_node(self, n: NodeRec, contrib: Contributions) -> None:
+        self.g.add_node(n.id, label=n.label, props=n.props, contrib=contrib)
         self._by_label[n.label].add(n.id)
         for s in n.props.get("sources") or []:
             self._by_source[s].add(("n", n.id))
@@ -171,8 +212,8 @@ class EmbeddedStore(Store):
             self._by_source[s].discard(("n", nid))
         self.g.remove_node(nid)
 
-    def _put_rel(self, r: RelRec) -> None:
-        self.g.add_edge(r.src, r.dst, key=r.type, props=r.props)
+    def _put_rel(self, r: RelRec, contrib: Contributions) -> None:
+        self.g.add_edge(r.src, r.dst, key=r.type, props=r.props, contrib=contrib)
         for s in r.props.get("sources") or []:
             self._by_source[s].add(("r", r.key))
 
@@ -195,6 +236,15 @@ class EmbeddedStore(Store):
             return None
         return RelRec(rtype, src, dst, dict(self.g.edges[src, dst, rtype]["props"]))
 
+    def _node_snap(self, nid: str) -> tuple[NodeRec, Contributions] | None:
+        """A node and its contributions as they are now (for undo)."""
+        n = self._node(nid)
+        return None if n is None else (n, self.g.nodes[nid]["contrib"])
+
+    def _rel_snap(self, key: tuple[str, str, str]) -> tuple[RelRec, Contributions] | None:
+        r = self._rel(key)
+        return None if r is None else (r, self.g.edges[r.src, r.dst, r.type]["contrib"])
+
     def _restore(self, undo: list[tuple[str, Any, Any]]) -> None:
         """Put back what a failed write changed, newest change first."""
         for kind, key, old in reversed(undo):
@@ -202,50 +252,53 @@ class EmbeddedStore(Store):
                 if self._rel(key) is not None:
                     self._drop_rel(key)
                 if old is not None:
-                    self._put_rel(old)
+                    self._put_rel(*old)
             elif key in self.g:
                 if old is None:  # created by the failed write; its relationships are undone already
                     self._drop_node(key)
                 else:
-                    self._reput_node(key, old)
+                    self._reput_node(key, old[0].props, old[1])
             elif old is not None:
-                self._put_node(old)
+                self._put_node(*old)
 
-    def _reput_node(self, nid: str, old: NodeRec | None) -> None:
+    def _reput_node(self, nid: str, props: dict[str, Any], contrib: Contributions) -> None:
         d = self.g.nodes[nid]
         for s in d["props"].get("sources") or []:
             self._by_source[s].discard(("n", nid))
-        if old is None:
-            return
-        d["props"] = old.props
-        for s in old.props.get("sources") or []:
+        d["props"] = props
+        d["contrib"] = contrib
+        for s in props.get("sources") or []:
             self._by_source[s].add(("n", nid))
 
     def _remove_source(self, sha: str, undo: list) -> bool:
+        """Take ``sha``'s contribution out of everything it supports, recomputing the
+        properties of what other documents still support from their contributions."""
         members = list(self._by_source.get(sha, ()))
         if not members:
             return False
         for _, key in sorted((m for m in members if m[0] == "r"), key=str):
-            rel = self._rel(key)
-            if rel is None:
+            snap = self._rel_snap(key)
+            if snap is None:
                 continue
-            undo.append(("r", key, rel))
-            sources = [s for s in rel.props.get("sources") or [] if s != sha]
+            undo.append(("r", key, snap))
+            rel, contrib = snap
+            rest = remove_contribution(contrib, sha)
             self._drop_rel(key)
-            if sources:
-                self._put_rel(RelRec(rel.type, rel.src, rel.dst, {**rel.props, "sources": sources}))
+            if rest:
+                self._put_rel(RelRec(rel.type, rel.src, rel.dst, props_of_contributions(rest)), rest)
         for _, key in sorted((m for m in members if m[0] == "n"), key=str):
-            node = self._node(key)
-            if node is None:
+            snap = self._node_snap(key)
+            if snap is None:
                 continue
-            undo.append(("n", key, node))
-            sources = [s for s in node.props.get("sources") or [] if s != sha]
-            if sources:
-                self._reput_node(key, NodeRec(node.label, key, {**node.props, "sources": sources}))
+            undo.append(("n", key, snap))
+            node, contrib = snap
+            rest = remove_contribution(contrib, sha)
+            if rest:
+                self._reput_node(key, props_of_contributions(rest), rest)
             elif self.g.degree(key) == 0:
                 self._drop_node(key)
-            else:  # still linked by another document's relationship: keep, unsourced
-                self._reput_node(key, NodeRec(node.label, key, {**node.props, "sources": []}))
+            else:  # still linked by a relationship no document supports: keep, unsourced
+                self._reput_node(key, {**node.props, "sources": []}, {})
         self._by_source.pop(sha, None)
         return True
 
@@ -266,29 +319,39 @@ class EmbeddedStore(Store):
                         summary.replaced.append(old_sha)
                 for n in [batch.document, *batch.nodes]:
                     new_props = {**n.props, "sources": [sha]}
-                    old = self._node(n.id)
-                    undo.append(("n", n.id, old))
-                    if old is None:
-                        self._put_node(NodeRec(n.label, n.id, merge_props({}, new_props)))
+                    snap = self._node_snap(n.id)
+                    undo.append(("n", n.id, snap))
+                    if snap is None:
+                        self._put_node(NodeRec(n.label, n.id, merge_props({}, new_props)),
+                                       add_contribution({}, sha, n.props, known=False))
                         summary.nodes_created += 1
                     else:
+                        old, contrib = snap
                         merged = merge_props(old.props, new_props)
-                        if merged != old.props:
-                            self._reput_node(n.id, NodeRec(old.label, n.id, merged))
-                            summary.nodes_updated += 1
+                        new_contrib = add_contribution(contrib, sha, n.props,
+                                                       known=in_sorted(old.props.get("sources"), sha))
+                        if merged != old.props or new_contrib is not contrib:
+                            self._reput_node(n.id, merged, new_contrib)
+                            if merged != old.props:
+                                summary.nodes_updated += 1
                 for r in batch.rels:
                     new_props = {**r.props, "sources": [sha]}
-                    old_rel = self._rel(r.key)
-                    undo.append(("r", r.key, old_rel))
-                    if old_rel is None:
-                        self._put_rel(RelRec(r.type, r.src, r.dst, merge_props({}, new_props)))
+                    rsnap = self._rel_snap(r.key)
+                    undo.append(("r", r.key, rsnap))
+                    if rsnap is None:
+                        self._put_rel(RelRec(r.type, r.src, r.dst, merge_props({}, new_props)),
+                                      add_contribution({}, sha, r.props, known=False))
                         summary.rels_created += 1
                     else:
+                        old_rel, contrib = rsnap
                         merged = merge_props(old_rel.props, new_props)
-                        if merged != old_rel.props:
+                        new_contrib = add_contribution(contrib, sha, r.props,
+                                                       known=in_sorted(old_rel.props.get("sources"), sha))
+                        if merged != old_rel.props or new_contrib is not contrib:
                             self._drop_rel(r.key)
-                            self._put_rel(RelRec(r.type, r.src, r.dst, merged))
-                            summary.rels_updated += 1
+                            self._put_rel(RelRec(r.type, r.src, r.dst, merged), new_contrib)
+                            if merged != old_rel.props:
+                                summary.rels_updated += 1
                 self._dirty = True
                 self._search_index = None
                 if self._bulk_depth == 0 and self._autosave:

@@ -7,6 +7,7 @@ persist these records; ``ingest.resolve`` builds them from extraction output.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import re
@@ -221,6 +222,110 @@ def merge_props(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
         else:
             out[k] = merge_value(out.get(k), v)
     return out
+
+
+# -- per-document contributions ---------------------------------------------------------
+# A node's (or relationship's) properties are the merge of what each supporting document
+# contributed. Stores keep those contributions so that removing a document recomputes
+# the properties from the documents that remain, exactly as if it had never been written.
+# Identical contributions are grouped: canonical JSON of the contributed properties ->
+# the sorted shas that contributed exactly that (a Role stated alike by 10k documents
+# keeps one entry, as ``sources`` keeps one list).
+Contributions = dict[str, list[str]]
+
+
+def contribution_key(props: dict[str, Any]) -> str:
+    """The canonical JSON of one document's contribution (no ``sources``, no null values).
+
+    >>> contribution_key({"title": "DCC", "sources": ["a"], "abbr": None, "from": "2018"})
+    '{"from":"2018","title":"DCC"}'
+    """
+    kept = {k: v for k, v in props.items() if k != "sources" and v is not None}
+    return json.dumps(kept, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def in_sorted(shas: list[str] | None, sha: str) -> bool:
+    if not shas:
+        return False
+    i = bisect.bisect_left(shas, sha)
+    return i < len(shas) and shas[i] == sha
+
+
+def _with(shas: list[str], sha: str) -> list[str]:
+    out = list(shas)
+    bisect.insort(out, sha)
+    return out
+
+
+def legacy_contributions(props: dict[str, Any]) -> Contributions:
+    """Contributions of a node or relationship stored without them (older stores): its
+    properties, as contributed by every one of its sources."""
+    sources = sorted(set(props.get("sources") or []))
+    return {contribution_key(props): sources} if sources else {}
+
+
+def add_contribution(contrib: Contributions, sha: str, props: dict[str, Any],
+                     known: bool = True) -> Contributions:
+    """The contributions once ``sha`` has (also) contributed ``props``; never mutates ``contrib``.
+
+    A document that contributes twice (written again) is kept once, with the merge of
+    both, which is what the merged properties already hold. ``known=False`` tells that
+    ``sha`` is not yet among the sources (saves looking for it). Returns ``contrib``
+    itself when nothing changes.
+    """
+    key = contribution_key(props)
+    if in_sorted(contrib.get(key), sha):
+        return contrib
+    out = dict(contrib)
+    if known:
+        for k, shas in contrib.items():
+            if in_sorted(shas, sha):
+                key = contribution_key(merge_props(json.loads(k), props))
+                if key == k:
+                    return contrib
+                rest = [s for s in shas if s != sha]
+                if rest:
+                    out[k] = rest
+                else:
+                    del out[k]
+                break
+    out[key] = _with(out.get(key, []), sha)
+    return out
+
+
+def remove_contribution(contrib: Contributions, sha: str) -> Contributions:
+    """The contributions without ``sha``'s (``contrib`` itself when it had none)."""
+    out = contrib
+    for k, shas in contrib.items():
+        if in_sorted(shas, sha):
+            if out is contrib:
+                out = dict(contrib)
+            rest = [s for s in shas if s != sha]
+            if rest:
+                out[k] = rest
+            else:
+                del out[k]
+    return out
+
+
+def props_of_contributions(contrib: Contributions) -> dict[str, Any]:
+    """The properties these contributions merge to (with ``sources``), in a fixed order.
+
+    ``merge_props`` is commutative, associative and idempotent, so this equals what the
+    incremental merges of the same documents' writes built, in any order.
+    """
+    out: dict[str, Any] = {}
+    sources: set[str] = set()
+    for k in sorted(contrib):
+        out = merge_props(out, json.loads(k))
+        sources.update(contrib[k])
+    out["sources"] = sorted(sources)
+    return out
+
+
+def contributions_json(contrib: Contributions) -> str:
+    """Contributions as one JSON string (how Neo4j keeps them, in ``_contrib``)."""
+    return json.dumps(contrib, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def canonical_line(kind: str, *parts: Any) -> str:

@@ -5,10 +5,19 @@ document (``execute_write`` retries transient errors such as deadlocks); all Cyp
 in ``graph.cypher``. Property merging happens in Python with the same rule as the
 embedded store (``model.merge_props``), after the batch's nodes are locked, so both
 stores build the same graph from the same documents in any order.
+
+Each node and relationship also keeps every document's own contribution to its
+properties, as one JSON string property ``_contrib`` (see ``model.add_contribution``),
+updated in the same transaction as the write. Removing a document recomputes the
+properties of what other documents still support from their contributions. ``_contrib``
+is internal: every read path leaves it out (``_node_props``, ``_rel_props``). Nodes and
+relationships written before it existed count their properties as contributed by all
+their sources.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -18,7 +27,19 @@ from neo4j import GraphDatabase, ManagedTransaction
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from . import cypher
-from .model import GraphBatch, NodeRec, RelRec, merge_props
+from .model import (
+    Contributions,
+    GraphBatch,
+    NodeRec,
+    RelRec,
+    add_contribution,
+    contributions_json,
+    in_sorted,
+    legacy_contributions,
+    merge_props,
+    props_of_contributions,
+    remove_contribution,
+)
 from .store import Direction, Edge, Store, StoreError, StoreUnavailable, WriteSummary
 
 # Rows per UNWIND statement; measured in benchmarks/ (BENCHMARKS.md).
@@ -44,9 +65,26 @@ def _chunks(rows: list, size: int = BATCH_ROWS) -> Iterator[list]:
         yield rows[i:i + size]
 
 
+CONTRIB = "_contrib"  # the property holding a node's or relationship's contributions
+
+
 def _node_props(p: dict[str, Any]) -> dict[str, Any]:
-    """Node properties as the model sees them: the id is the node's key, not a property."""
-    return {k: v for k, v in p.items() if k != "id"}
+    """Node properties as the model sees them: the id is the node's key, not a property,
+    and the contributions are the store's bookkeeping."""
+    return {k: v for k, v in p.items() if k != "id" and k != CONTRIB}
+
+
+def _rel_props(p: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in p.items() if k != CONTRIB}
+
+
+def _split(p: dict[str, Any]) -> tuple[dict[str, Any], Contributions]:
+    """Stored properties -> (properties without ``_contrib``, contributions)."""
+    props = dict(p)
+    raw = props.pop(CONTRIB, None)
+    if raw is None:  # written before contributions were kept
+        return props, legacy_contributions({k: v for k, v in props.items() if k != "id"})
+    return props, json.loads(raw)
 
 
 def _props(p: dict[str, Any]) -> dict[str, Any]:
@@ -112,12 +150,60 @@ class Neo4jStore(Store):
     # -- writing ----------------------------------------------------------------------
     @staticmethod
     def _remove_source(tx: ManagedTransaction, sha: str) -> bool:
-        rels = [r.data() for r in tx.run(cypher.SOURCED_RELS, sha=sha)]
-        for chunk in _chunks([{"eid": r["eid"], "sources": [s for s in r["sources"] if s != sha]} for r in rels]):
-            tx.run(cypher.UPDATE_REL_SOURCES, rows=chunk).consume()
+        """Take ``sha``'s contribution out of everything it supports, in ``tx``.
+
+        Relationships first (so no node is deleted while still linked); what other
+        documents still support gets the properties their contributions merge to.
+        """
+        found = [r.data() for r in tx.run(cypher.SOURCED_RELS, sha=sha)]
+        node_ids = [r["id"] for r in tx.run(cypher.SOURCED_NODE_IDS, sha=sha)]
+        ids = sorted(set(node_ids) | {r["src"] for r in found} | {r["dst"] for r in found})
+        for chunk in _chunks(ids):
+            tx.run(cypher.LOCK_EXISTING_NODES, ids=chunk).consume()
+        rels = []
+        for chunk in _chunks([r["eid"] for r in found]):
+            rels += [r.data() for r in tx.run(cypher.READ_RELS_BY_EID, eids=chunk)]
+        keep, drop = [], []
+        for r in rels:
+            old, contrib = _split(r["props"])
+            if sha not in (old.get("sources") or []):
+                continue  # changed since it was found
+            rest = remove_contribution(contrib, sha)
+            if rest:
+                props = props_of_contributions(rest)
+                props[CONTRIB] = contributions_json(rest)
+                keep.append({"eid": r["eid"], "props": _props(props)})
+            else:
+                drop.append(r["eid"])
+        for chunk in _chunks(keep):
+            tx.run(cypher.SET_REL_PROPS, rows=chunk).consume()
+        for chunk in _chunks(drop):
+            tx.run(cypher.DELETE_RELS, eids=chunk).consume()
         had_doc = tx.run(cypher.DOCUMENT_EXISTS, sha=sha).single()["n"] > 0
-        tx.run(cypher.REMOVE_NODE_SOURCE, sha=sha).consume()
-        return had_doc or bool(rels)
+        nodes = []
+        for chunk in _chunks(sorted(node_ids)):
+            nodes += [r.data() for r in tx.run(cypher.READ_NODES_LINKED, ids=chunk)]
+        rows, gone = [], []
+        for n in nodes:
+            old, contrib = _split(n["props"])
+            if sha not in (old.get("sources") or []):
+                continue
+            rest = remove_contribution(contrib, sha)
+            if rest:
+                props = props_of_contributions(rest)
+            elif n["linked"]:  # still linked by a relationship no document supports: keep, unsourced
+                props = {**old, "sources": []}
+            else:
+                gone.append(n["id"])
+                continue
+            props["id"] = n["id"]
+            props[CONTRIB] = contributions_json(rest)
+            rows.append({"id": n["id"], "props": _props(props)})
+        for chunk in _chunks(rows):
+            tx.run(cypher.SET_NODE_PROPS, rows=chunk).consume()
+        for chunk in _chunks(gone):
+            tx.run(cypher.DELETE_NODES, ids=chunk).consume()
+        return had_doc or bool(rels) or bool(nodes)
 
     def write(self, batch: GraphBatch, replaces: Iterable[str] = ()) -> WriteSummary:
         batch = batch.deduplicated()
@@ -143,13 +229,13 @@ class Neo4jStore(Store):
             ids = sorted(known)
             for chunk in _chunks(ids):
                 tx.run(cypher.LOCK_NODES, ids=chunk).consume()
-            existing: dict[str, dict] = {}
+            existing: dict[str, tuple[dict, Contributions]] = {}
             for chunk in _chunks(ids):
                 for rec in tx.run(cypher.READ_NODE_PROPS, ids=chunk):
-                    existing[rec["id"]] = dict(rec["props"])
+                    existing[rec["id"]] = _split(rec["props"])
             by_label: dict[str, list[dict]] = defaultdict(list)
             for n in nodes:
-                old = existing.get(n.id) or {}
+                old, contrib = existing.get(n.id) or ({}, {})
                 fresh = set(old) <= {"id"}  # only the lock stub exists
                 merged = merge_props({} if fresh else old, {**n.props, "sources": [sha]})
                 merged["id"] = n.id
@@ -157,23 +243,29 @@ class Neo4jStore(Store):
                     summary.nodes_created += 1
                 elif merged != old:
                     summary.nodes_updated += 1
+                contrib = add_contribution({} if fresh else contrib, sha, n.props,
+                                           known=not fresh and in_sorted(old.get("sources"), sha))
+                merged[CONTRIB] = contributions_json(contrib)
                 by_label[n.label].append({"id": n.id, "props": _props(merged)})
             for label, rows in by_label.items():
                 for chunk in _chunks(rows):
                     tx.run(cypher.node_upsert(label), rows=chunk).consume()
-            old_rels: dict[tuple, dict] = {}
+            old_rels: dict[tuple, tuple[dict, Contributions]] = {}
             keys = [{"type": r.type, "src": r.src, "dst": r.dst} for r in batch.rels]
             for chunk in _chunks(keys):
                 for rec in tx.run(cypher.READ_REL_PROPS, keys=chunk):
-                    old_rels[(rec["type"], rec["src"], rec["dst"])] = dict(rec["props"])
+                    old_rels[(rec["type"], rec["src"], rec["dst"])] = _split(rec["props"])
             by_type: dict[str, list[dict]] = defaultdict(list)
             for r in batch.rels:
-                old = old_rels.get(r.key)
+                old, contrib = old_rels.get(r.key) or (None, {})
                 merged = merge_props(old or {}, {**r.props, "sources": [sha]})
                 if old is None:
                     summary.rels_created += 1
                 elif merged != old:
                     summary.rels_updated += 1
+                contrib = add_contribution(contrib, sha, r.props,
+                                           known=old is not None and in_sorted(old.get("sources"), sha))
+                merged[CONTRIB] = contributions_json(contrib)
                 by_type[r.type].append({"src": r.src, "dst": r.dst, "props": _props(merged)})
             for rtype, rows in by_type.items():
                 for chunk in _chunks(rows):
@@ -219,7 +311,7 @@ class Neo4jStore(Store):
             for chunk in _chunks(ids):
                 for r in self._read(q, ids=chunk, types=tlist):
                     other = r["dst"] if q is cypher.EDGES_OUT else r["src"]
-                    out[r["id"]].append(Edge(RelRec(r["type"], r["src"], r["dst"], dict(r["rprops"])),
+                    out[r["id"]].append(Edge(RelRec(r["type"], r["src"], r["dst"], _rel_props(r["rprops"])),
                                              NodeRec(r["label"], other, _node_props(r["props"]))))
         for v in out.values():
             v.sort(key=lambda e: (e.rel.type, e.rel.src, e.rel.dst))
@@ -245,7 +337,7 @@ class Neo4jStore(Store):
 
     def all_rels(self) -> Iterator[RelRec]:
         for r in self._read(cypher.ALL_RELS):
-            yield RelRec(r["type"], r["src"], r["dst"], dict(r["props"]))
+            yield RelRec(r["type"], r["src"], r["dst"], _rel_props(r["props"]))
 
     def search(self, query: str, labels: Iterable[str] | None = None, limit: int = 20) -> list[tuple[NodeRec, float]]:
         q = lucene_query(query)

@@ -10,8 +10,9 @@ import textwrap
 
 import pytest
 from govgraph.graph.embedded import EmbeddedStore
+from govgraph.graph.model import props_of_contributions
 from govgraph.graph.store import StoreError
-from test_store_conformance import sample_batch
+from test_store_conformance import MTG, minutes_batch, sample_batch
 
 
 def test_store_file_survives_a_crash_between_temp_write_and_rename(tmp_path):
@@ -55,7 +56,7 @@ def test_store_file_is_json_data_not_code(tmp_path):
     s = EmbeddedStore(tmp_path / "store")
     s.write(sample_batch())
     data = json.loads((tmp_path / "store" / "graph.json").read_text())
-    assert data["format"] == "govgraph-embedded/1"
+    assert data["format"] == "govgraph-embedded/2"
     (tmp_path / "bad").mkdir()
     (tmp_path / "bad" / "graph.json").write_bytes(b"\x80\x04\x95 pickle?")
     with pytest.raises(StoreError, match="graph.json"):
@@ -90,3 +91,85 @@ def test_bulk_load_saves_once_and_writes_inside_it_do_not_wait_for_themselves(tm
         s.write(sample_batch("b" * 64, finding="Second.", source="n.txt"))
         assert not (tmp_path / "store" / "graph.json").exists()  # not saved yet
     assert EmbeddedStore(tmp_path / "store").count("Finding") == 2
+
+
+def test_contributions_are_kept_in_the_file_next_to_the_properties(tmp_path):
+    s = EmbeddedStore(tmp_path / "store")
+    s.write(minutes_batch("a" * 64, "2018-07-31", {"title": "Assurance"}))
+    s.write(minutes_batch("b" * 64, "2018-07-31", {"title": "Monthly Assurance Meeting"}, source="agenda.txt"))
+    data = json.loads((tmp_path / "store" / "graph.json").read_text())
+    label, nid, props, contrib = next(n for n in data["nodes"] if n[1] == MTG)
+    assert props["title"] == "Monthly Assurance Meeting" and "contrib" not in props
+    assert contrib == {'{"date":"2018-07-31","title":"Assurance"}': ["a" * 64],
+                       '{"date":"2018-07-31","title":"Monthly Assurance Meeting"}': ["b" * 64]}
+    role = next(r for r in data["rels"] if r[0] == "HELD")
+    assert role[4] == {'{"from":"2018-07-31","to":"2018-07-31"}': ["a" * 64, "b" * 64]}  # grouped
+    reopened = EmbeddedStore(tmp_path / "store")  # read back from the file
+    assert reopened.delete_document("b" * 64) is True
+    assert reopened.get(MTG).props["title"] == "Assurance"
+
+
+def test_a_version_1_file_still_loads_its_props_counted_as_all_its_sources(tmp_path):
+    s = EmbeddedStore(tmp_path / "store")
+    s.write(minutes_batch("a" * 64, "2018-07-31", {"title": "Assurance"}))
+    s.write(minutes_batch("b" * 64, "2018-07-31", {"venue": "HQ"}, source="agenda.txt"))
+    digest = s.digest()
+    path = tmp_path / "store" / "graph.json"
+    data = json.loads(path.read_text())
+    v1 = {"format": "govgraph-embedded/1", "nodes": [n[:3] for n in data["nodes"]],
+          "rels": [r[:4] for r in data["rels"]]}
+    path.write_text(json.dumps(v1))
+    old = EmbeddedStore(tmp_path / "store")
+    assert old.digest() == digest
+    assert old.delete_document("b" * 64) is True  # what b said cannot be told apart: kept, as before
+    assert old.get(MTG).props == {"date": "2018-07-31", "title": "Assurance", "venue": "HQ", "sources": ["a" * 64]}
+    old.write(minutes_batch("c" * 64, "2018-07-31", {"time": "10:30"}, source="c.txt"))
+    assert json.loads(path.read_text())["format"] == "govgraph-embedded/2"  # saved in the new format
+    assert EmbeddedStore(tmp_path / "store").delete_document("c" * 64) is True
+    assert "time" not in EmbeddedStore(tmp_path / "store").get(MTG).props
+
+
+def test_failed_delete_and_replace_roll_back_contributions_too(tmp_path):
+    s = EmbeddedStore(tmp_path / "store")
+    s.write(minutes_batch("a" * 64, "2018-07-31", {"title": "Assurance"}))
+    s.write(minutes_batch("b" * 64, "2018-07-31", {"title": "Monthly Assurance Meeting"}, source="agenda.txt"))
+    digest = s.digest()
+    contribs = {nid: d["contrib"] for nid, d in s.g.nodes(data=True)}
+
+    def boom(tmp):
+        raise OSError("disk full")
+
+    s._before_rename = boom
+    with pytest.raises(OSError):
+        s.delete_document("b" * 64)
+    with pytest.raises(OSError):
+        s.write(minutes_batch("c" * 64, "2018-07-31", {"title": "Never"}), replaces=["a" * 64])
+    assert s.digest() == digest
+    assert {nid: d["contrib"] for nid, d in s.g.nodes(data=True)} == contribs
+    del s._before_rename
+    assert s.delete_document("b" * 64) is True
+    assert s.get(MTG).props["title"] == "Assurance"
+
+
+def test_props_are_always_what_the_contributions_merge_to(tmp_path):
+    s = EmbeddedStore(tmp_path / "store")
+    for i, date in enumerate(("2018-06-26", "2018-07-31", "2018-08-28", "2018-07-31")):
+        s.write(minutes_batch(f"{i}" * 64, date, {"title": "Assurance " * i}))
+    s.write(sample_batch("a" * 64))
+    s.write(sample_batch("b" * 64, finding="Another.", source="n.txt"), replaces=["1" * 64])
+    s.delete_document("2" * 64)
+    items = [d for _, d in s.g.nodes(data=True)] + [d for *_, d in s.g.edges(keys=True, data=True)]
+    assert items
+    for d in items:
+        assert d["props"] == props_of_contributions(d["contrib"])
+
+
+def test_a_file_with_malformed_contributions_is_refused(tmp_path):
+    s = EmbeddedStore(tmp_path / "store")
+    s.write(sample_batch())
+    path = tmp_path / "store" / "graph.json"
+    data = json.loads(path.read_text())
+    data["nodes"][0][3] = [["not", "a map"]]
+    path.write_text(json.dumps(data))
+    with pytest.raises(StoreError, match="graph.json"):
+        EmbeddedStore(tmp_path / "store")

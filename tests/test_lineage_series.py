@@ -250,8 +250,6 @@ def test_changed_version_replaces_only_its_contribution(store, tmp_path):
                                                         edited_august()])
 
 
-@pytest.mark.xfail(strict=True, reason="store bug: removing a version keeps the property values it merged "
-                                       "into nodes and relationships other documents share")
 def test_changed_version_of_shared_facts(embedded_store, tmp_path):
     """August corrected: another venue, and the minute taker no longer listed. The
     August meeting node (also announced by July) and the minute taker's HELD tenure

@@ -157,3 +157,215 @@ def test_rel_ends_must_be_in_the_batch(store):
     with pytest.raises(StoreError):
         store.write(batch)
     assert store.count() == 0
+
+
+# -- removing a document removes what it said, not just its sha -------------------------
+# A node or relationship that other documents still support gets exactly the properties
+# it would have had if the removed document had never been written.
+
+def minutes_batch(sha: str, date: str, meeting: dict | None = None, held: bool = True,
+                  source: str | None = None) -> GraphBatch:
+    """Minutes of the meeting of ``date``'s month: the meeting, and the DCC present (HELD from = to = date)."""
+    doc = doc_node(sha, source or f"minutes-{date}.txt")
+    mtg = make_id(Label.MEETING, "assurance", date[:7])
+    nodes = [
+        NodeRec(Label.MEETING, mtg, {"date": date, **(meeting or {})}),
+        NodeRec(Label.ROLE, ROLE, {"abbr": "DCC"}),
+        NodeRec(Label.PERSON, PER, {"name": "Amanda Blakeman"}),
+    ]
+    rels = [RelRec(Rel.ATTENDED, PER, mtg, {"attendance": "present", "capacity": "DCC"})]
+    if held:
+        rels.append(RelRec(Rel.HELD, PER, ROLE, {"from": date, "to": date}))
+    return GraphBatch(doc, nodes, rels)
+
+
+def fresh_digest(tmp_path, batches: list[GraphBatch], name: str = "fresh") -> str:
+    """The digest of a new store loaded with these batches only (stores' digests agree)."""
+    from govgraph.graph.embedded import EmbeddedStore
+
+    s = EmbeddedStore(tmp_path / name)
+    for b in batches:
+        s.write(b)
+    return s.digest()
+
+
+def held(store) -> dict:
+    return next(e.rel.props for e in store.edges([PER], [Rel.HELD])[PER])
+
+
+def test_delete_restores_the_value_a_shared_node_had_before(store):
+    store.write(minutes_batch("a" * 64, "2018-07-31", {"title": "Assurance"}))
+    alone = store.digest()
+    fuller = {"title": "Monthly Assurance Meeting", "venue": "Police HQ, Conference Room 2"}
+    store.write(minutes_batch("b" * 64, "2018-07-31", fuller, source="agenda.txt"))
+    assert store.get(MTG).props["title"] == "Monthly Assurance Meeting"  # the fuller value wins
+    assert store.delete_document("b" * 64) is True
+    meeting = store.get(MTG).props
+    assert meeting["title"] == "Assurance" and "venue" not in meeting
+    assert meeting["sources"] == ["a" * 64]
+    assert store.digest() == alone
+
+
+def test_replace_with_a_corrected_shorter_value_takes_effect(store):
+    store.write(minutes_batch("c" * 64, "2018-07-31", {"title": "Assurance"}, source="agenda.txt"))
+    store.write(minutes_batch("a" * 64, "2018-07-31", {"time": "10:30 am", "venue": "Police HQ, Room 2"}))
+    corrected = minutes_batch("b" * 64, "2018-07-31", {"time": "09:30", "venue": "HQ"})
+    summary = store.write(corrected, replaces=["a" * 64])
+    assert summary.replaced == ["a" * 64]
+    meeting = store.get(MTG).props
+    assert (meeting["time"], meeting["venue"], meeting["title"]) == ("09:30", "HQ", "Assurance")
+    assert meeting["sources"] == ["b" * 64, "c" * 64]
+
+
+def test_held_tenure_shrinks_back_when_a_meeting_is_removed(store):
+    june, july, august = ("1" * 64, "2018-06-26"), ("2" * 64, "2018-07-31"), ("3" * 64, "2018-08-28")
+    for sha, date in (august, june, july):
+        store.write(minutes_batch(sha, date))
+    assert (held(store)["from"], held(store)["to"]) == ("2018-06-26", "2018-08-28")
+    store.delete_document(august[0])
+    assert (held(store)["from"], held(store)["to"]) == ("2018-06-26", "2018-07-31")
+    store.delete_document(june[0])
+    assert (held(store)["from"], held(store)["to"]) == ("2018-07-31", "2018-07-31")
+    assert held(store)["sources"] == [july[0]]
+    # July's minutes corrected: the DCC is no longer listed, so nothing says she held it.
+    store.write(minutes_batch("4" * 64, "2018-07-31", held=False), replaces=[july[0]])
+    assert store.edges([PER], [Rel.HELD])[PER] == []
+
+
+def test_digest_after_delete_equals_a_fresh_store_of_the_rest_in_any_order(store, tmp_path):
+    import itertools
+
+    batches = [
+        sample_batch("a" * 64),
+        sample_batch("b" * 64, finding="The DCC said audits continue.", source="n.txt"),
+        minutes_batch("c" * 64, "2018-07-31", {"title": "Monthly Assurance Meeting July 2018",
+                                               "venue": "Police HQ", "time": "10:30"}),
+        minutes_batch("d" * 64, "2018-08-28", {"title": "Assurance"}),
+        minutes_batch("e" * 64, "2018-06-26", {"kind": "placeholder"}),
+    ]
+    batches[1].nodes[0] = NodeRec(Label.REPORT, RPT, {"title": "HMICFRS PEEL Effectiveness 2017",
+                                                      "issuer": "HMICFRS"})
+    for b in batches:
+        store.write(b)
+    remaining = list(batches)
+    for gone in (batches[2], batches[0], batches[4]):
+        assert store.delete_document(gone.sha256) is True
+        remaining.remove(gone)
+        got = store.digest()
+        for i, order in enumerate(itertools.permutations(remaining)):
+            assert got == fresh_digest(tmp_path, list(order), f"fresh-{gone.sha256[:4]}-{i}"), order
+    # and writing the removed ones back gives the first graph again
+    for b in (batches[4], batches[0], batches[2]):
+        store.write(b)
+    assert store.digest() == fresh_digest(tmp_path, batches, "all")
+
+
+def test_a_document_written_twice_is_one_contribution(store, tmp_path):
+    a = minutes_batch("a" * 64, "2018-07-31", {"title": "Assurance"})
+    store.write(a)
+    again = minutes_batch("a" * 64, "2018-07-31", {"title": "Assurance", "time": "10:30"})
+    store.write(again)  # same sha, says more: merged, as before
+    store.write(minutes_batch("b" * 64, "2018-07-31", {"venue": "HQ"}, source="agenda.txt"))
+    assert store.delete_document("b" * 64) is True
+    assert store.get(MTG).props["time"] == "10:30"
+    assert store.digest() == fresh_digest(tmp_path, [a, again])
+    assert store.delete_document("a" * 64) is True
+    assert store.count() == 0 and store.count_rels() == 0
+
+
+def _fail_next_write(store, monkeypatch) -> None:
+    def boom(*args):
+        raise OSError("simulated failure at the end of the write")
+
+    if store.kind == "embedded":
+        monkeypatch.setattr(type(store), "_before_rename", lambda self, tmp: boom())
+    else:
+        monkeypatch.setattr(type(store), "_after_writes", lambda self, tx: boom())
+
+
+def test_a_failed_write_with_replaces_leaves_no_trace(store, monkeypatch, tmp_path):
+    a = minutes_batch("a" * 64, "2018-07-31", {"title": "Assurance"})
+    b = minutes_batch("b" * 64, "2018-07-31", {"title": "Monthly Assurance Meeting", "time": "10:30"},
+                      source="agenda.txt")
+    store.write(a)
+    store.write(b)
+    before = store.digest()
+    with monkeypatch.context() as m:
+        _fail_next_write(store, m)
+        with pytest.raises((OSError, StoreError)):
+            store.write(minutes_batch("c" * 64, "2018-08-28", {"title": "A much fuller August title"},
+                                      source="agenda.txt"), replaces=["b" * 64])
+        with pytest.raises((OSError, StoreError)):
+            store.write(minutes_batch("d" * 64, "2018-07-31", {"title": "A much fuller July title",
+                                                                "venue": "HQ"}))
+    assert store.digest() == before
+    assert store.find(Label.DOCUMENT, {"sha256": "c" * 64}) == []
+    # The contributions were rolled back too: removing b still leaves exactly a.
+    assert store.delete_document("b" * 64) is True
+    assert store.digest() == fresh_digest(tmp_path, [a])
+    assert store.get(MTG).props["title"] == "Assurance"
+
+
+def test_reads_never_show_the_stores_bookkeeping(store):
+    store.write(sample_batch("a" * 64))
+    store.write(sample_batch("b" * 64, finding="The DCC said audits continue.", source="n.txt"))
+    store.delete_document("a" * 64)
+    nodes = [*store.all_nodes(), *store.get_many([REC, ROLE, MTG]).values(), *store.find(Label.ROLE),
+             *(n for n, _ in store.search("OC16"))]
+    rels = list(store.all_rels())
+    for edges in store.edges([REC, ROLE, MTG, PER], None, "both").values():
+        nodes += [e.node for e in edges]
+        rels += [e.rel for e in edges]
+    assert nodes and rels
+    assert not [x for x in nodes + rels if {"_contrib", "contrib"} & set(x.props)]
+    assert all("sources" in x.props for x in nodes + rels)
+
+
+@pytest.mark.neo4j
+def test_neo4j_graph_written_before_contributions_were_kept(neo4j_store, tmp_path):
+    """Nodes and relationships without ``_contrib`` count their properties as contributed
+    by all their sources: a delete then keeps them, as before, and never drops them."""
+    s = neo4j_store
+    s.write(minutes_batch("a" * 64, "2018-07-31", {"title": "Assurance"}))
+    s.write(minutes_batch("b" * 64, "2018-07-31", {"venue": "HQ"}, source="agenda.txt"))
+    s._run(lambda tx: tx.run("MATCH (n:Entity) REMOVE n._contrib WITH n MATCH (n)-[r]->() REMOVE r._contrib")
+           .consume(), write=True)
+    before = {n.id: n.props for n in s.all_nodes()}
+    assert s.delete_document("b" * 64) is True
+    meeting = s.get(MTG).props
+    assert meeting["sources"] == ["a" * 64] and meeting["venue"] == "HQ"  # legacy: kept as before
+    assert set(before) - {n.id for n in s.all_nodes()} == {make_id(Label.DOCUMENT, "b" * 64)}
+    s.write(minutes_batch("c" * 64, "2018-07-31", {"time": "10:30"}, source="c.txt"))
+    assert s.delete_document("c" * 64) is True
+    assert "time" not in s.get(MTG).props and s.get(MTG).props["venue"] == "HQ"
+
+
+def test_concurrent_writers_of_shared_nodes_lose_nothing(store, tmp_path):
+    """Two writers at once, each document sharing the meeting, role, person and HELD
+    tenure: every source and every contribution survives (a delete then still gives
+    exactly the graph of the other documents)."""
+    import threading
+
+    def batches(tag: str) -> list[GraphBatch]:
+        return [minutes_batch(f"{tag}{i:02d}" * 16, f"2018-07-{10 + i:02d}", {"title": f"Assurance {tag} {i}"},
+                              source=f"{tag}{i}.txt") for i in range(8)]
+
+    errors: list[BaseException] = []
+
+    def run(tag: str) -> None:
+        try:
+            for b in batches(tag):
+                store.write(b)
+        except BaseException as e:  # noqa: BLE001 - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=run, args=(tag,)) for tag in ("aa", "bb")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    everything = batches("aa") + batches("bb")
+    assert store.digest() == fresh_digest(tmp_path, everything, "all")
+    assert store.delete_document(everything[0].sha256) is True
+    assert store.digest() == fresh_digest(tmp_path, everything[1:], "rest")
