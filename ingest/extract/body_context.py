@@ -15,6 +15,7 @@ from .body_lexicon import ROLE_ABBR, fold
 from .evidence import evidence
 from .items import Item, find_items
 from .segments import Block, blocks
+from .unwrap import unwrap
 
 log = logging.getLogger(__name__)
 _WRAPPED_BULLET = re.compile(r"\n[ \t]*(?:[-–—•·●○▪■◦*►➢✓➤»]|[\ue000-\uf8ff])[ \t]+")
@@ -35,7 +36,9 @@ class BodyContext:
     units: list[Unit]
     roles: set[str] = field(default_factory=set)
     meeting_date: str | None = None
-
+    # the document as written; ``text`` is its unwrapped view (same length, see
+    # :mod:`unwrap`), which the rules read. Evidence quotes the original.
+    original: str | None = None
 
     def ancestors(self, item: Item | None) -> list[Item]:
         """``item`` and its parents, nearest first."""
@@ -46,10 +49,11 @@ class BodyContext:
         return out
 
     def evidence(self, start: int, end: int) -> dict:
-        return evidence(self.text, start, end)
+        return evidence(self.original if self.original is not None else self.text, start, end)
 
     def quote(self, start: int, end: int) -> str:
-        """Record text for a span: whitespace folded, bullet glyphs repeated on wrapped lines dropped."""
+        """Record text for a span: whitespace folded, bullet glyphs repeated on wrapped lines
+        and page furniture (blanked in the unwrapped view) dropped."""
         return fold(_WRAPPED_BULLET.sub("\n", self.text[start:end]))
 
 
@@ -60,6 +64,7 @@ def role_pattern(roles: set[str]) -> str:
 
 def build(text: str, header: dict | None) -> BodyContext:
     header = header or {}
+    original, text = text, unwrap(text)
     try:
         items = find_items(text)
     except Exception:  # an odd layout costs the item structure, not the document
@@ -83,4 +88,4 @@ def build(text: str, header: dict | None) -> BodyContext:
         if abbr and re.fullmatch(r"[A-Za-z/]{2,8}", abbr):
             roles.add(abbr)
     date = ((header.get("meeting") or {}).get("date")) or None
-    return BodyContext(text, header, items, units, roles, date)
+    return BodyContext(text, header, items, units, roles, date, original)

@@ -117,7 +117,7 @@ def _title_from(text: str, s: int, e: int) -> tuple[int, int]:
     bold = re.match(r"^(.{0,120}?)\*\*([^*\n]{2,120})\*\*", seg)
     if bold and len(bold.group(1).split()) <= 12 and "." not in bold.group(1).rstrip(". "):
         return s, s + bold.end()
-    caps = re.match(r"^((?:[A-Z0-9&/’'(),\-–]+[ \t]+)*?[A-Z0-9&/’'(),\-–]*[A-Z0-9]{2,}[A-Z0-9&/’'(),\-–]*)[ \t]+(?=[A-Z][a-z])", seg)
+    caps = re.match(r"^((?:[A-Z0-9&/’'(),\-–]+[ \t]+)*?[A-Z0-9&/’'(),\-–]*[A-Z0-9]{2,}[A-Z0-9&/’'(),\-–]*)[ \t]+(?=[A-Z][a-z]|\d{1,3}(?:\.\d{1,3})+\.?[ \t])", seg)
     if caps and is_caps(caps.group(1)) and has_verb(seg[caps.end():caps.end() + 200]):
         return s, s + caps.end(1)
     dash = re.match(r"^(.{3,80}?)(?:\s+[–—-]|:)\s+(?=[A-Z0-9])", seg)
@@ -180,7 +180,7 @@ def next_lines(text: str, pos: int, limit: int = 7) -> list[tuple[int, int]]:
     return out
 
 
-def _line_start_ref(text: str, ls: int, le: int) -> tuple[re.Match, int, int] | None:
+def line_start_ref(text: str, ls: int, le: int) -> tuple[re.Match, int, int] | None:
     """A ref opening the line, with the span of the text after it (its first cell)."""
     line = text[ls:le]
     if is_table_row(line) or re.match(r"^\s*(?:[-–•·●▪*]|[\ue000-\uf8ff])\s", line):
@@ -224,7 +224,7 @@ def candidates(text: str) -> list[Item]:
         if in_table:
             continue
         start_end = -1
-        hit = _line_start_ref(text, ls, le)
+        hit = line_start_ref(text, ls, le)
         if hit:
             m, cs, ce = hit
             key = (_parse(m) or ("", ()))[1]

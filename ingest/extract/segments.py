@@ -178,10 +178,32 @@ def blocks(text: str, start: int = 0, end: int | None = None) -> list[Block]:
                 prev.text = fold(text[prev.body:e])
                 continue
         out.append(piece)
+    out = _rejoin_bullet_tails(text, out)
     result: list[Block] = []
     for b in out:
         result.extend(_split_inline(text, b))
     return result
+
+
+def _rejoin_bullet_tails(text: str, out: list[Block]) -> list[Block]:
+    """A plain paragraph between two bullets of one list is the first bullet's tail
+    whose indent a PDF dropped ('- The CC confirmed ... county.' / 'There was now
+    ...' / '- The CC stated ...'): bullets do not interleave with prose."""
+    merged: list[Block] = []
+    for k, b in enumerate(out):
+        prev = merged[-1] if merged else None
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        tail = (
+            prev is not None and prev.kind == "bullet" and b.kind == "para" and not b.enum and not b.blank_before
+            and not b.cell and not prev.cell and nxt is not None and nxt.kind == "bullet" and not nxt.blank_before
+            and not heading_like(b.text) and not _OPENS_RECORD.match(b.text) and not is_person_line(b.text)
+        )
+        if tail:
+            prev.end = b.end
+            prev.text = fold(text[prev.body:b.end])
+            continue
+        merged.append(b)
+    return merged
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
