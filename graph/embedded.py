@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import json
 import os
 import re
@@ -50,6 +51,22 @@ FORMAT = "govgraph-embedded/2"
 FORMAT_V1 = "govgraph-embedded/1"  # no contributions: still read
 FILENAME = "graph.json"
 _TOKEN = re.compile(r"\w+")
+
+
+def _reading(method):
+    """Run a read under the store's in-process lock.
+
+    The API serves requests on several threads while an upload may be writing; a read
+    must see the graph before or after a write, never halfway through one.
+    """
+
+    @functools.wraps(method)
+    def locked(self, *args, **kwargs):
+        with self._mutex:
+            self._refresh()
+            return method(self, *args, **kwargs)
+
+    return locked
 
 
 def _tokens(text: str) -> list[str]:
@@ -380,6 +397,7 @@ class EmbeddedStore(Store):
         with self._write_lock():
             self._save()
 
+    @_reading
     def get_many(self, ids: Iterable[str]) -> dict[str, NodeRec]:
         self._refresh()
         out = {}
@@ -389,6 +407,7 @@ class EmbeddedStore(Store):
                 out[i] = n
         return out
 
+    @_reading
     def find(self, label: str, where: dict[str, object] | None = None, limit: int | None = None,
              offset: int = 0) -> list[NodeRec]:
         self._refresh()
@@ -401,6 +420,7 @@ class EmbeddedStore(Store):
         end = None if limit is None else offset + limit
         return out[offset:end]
 
+    @_reading
     def edges(self, ids: Iterable[str], types: Iterable[str] | None = None,
               direction: Direction = "out") -> dict[str, list[Edge]]:
         self._refresh()
@@ -423,12 +443,14 @@ class EmbeddedStore(Store):
             out[nid] = found
         return out
 
+    @_reading
     def count(self, label: str | None = None) -> int:
         self._refresh()
         if label is None:
             return self.g.number_of_nodes()
         return len(self._by_label.get(label, ()))
 
+    @_reading
     def count_rels(self, type: str | None = None) -> int:
         self._refresh()
         if type is None:
@@ -436,14 +458,16 @@ class EmbeddedStore(Store):
         return sum(1 for _, _, k in self.g.edges(keys=True) if k == type)
 
     def all_nodes(self) -> Iterator[NodeRec]:
-        self._refresh()
-        for nid, d in list(self.g.nodes(data=True)):
-            yield NodeRec(d["label"], nid, dict(d["props"]))
+        with self._mutex:
+            self._refresh()
+            nodes = [NodeRec(d["label"], nid, dict(d["props"])) for nid, d in self.g.nodes(data=True)]
+        yield from nodes
 
     def all_rels(self) -> Iterator[RelRec]:
-        self._refresh()
-        for u, v, k, d in list(self.g.edges(keys=True, data=True)):
-            yield RelRec(k, u, v, dict(d["props"]))
+        with self._mutex:
+            self._refresh()
+            rels = [RelRec(k, u, v, dict(d["props"])) for u, v, k, d in self.g.edges(keys=True, data=True)]
+        yield from rels
 
     _search_index: dict[str, dict[str, int]] | None = None
 
@@ -460,6 +484,7 @@ class EmbeddedStore(Store):
             self._search_index = dict(index)
         return self._search_index
 
+    @_reading
     def search(self, query: str, labels: Iterable[str] | None = None, limit: int = 20) -> list[tuple[NodeRec, float]]:
         """Rank nodes by how many of the query's words they contain, then by frequency."""
         self._refresh()

@@ -6,6 +6,13 @@ others still load. A document whose bytes are already loaded is skipped (unchang
 a new version of a loaded file (same source path, new bytes) replaces the old
 version's contribution in the same transaction as it is written.
 
+When the store becomes unreachable mid-way, :class:`IngestInterrupted` (a
+``StoreUnavailable``) is raised carrying the report so far and the files that did not
+load; running the same ingest again loads them (what loaded is skipped as unchanged).
+A document that loads but in which little of the usual structure of minutes was found
+(no date, no board, no attendance, no items) gets ``warnings`` and ``confidence:
+"low"``, so a person can look at it.
+
 >>> report = IngestReport()
 >>> {k: report.as_dict()[k] for k in ("ok", "failed", "unchanged")}
 {'ok': 0, 'failed': 0, 'unchanged': 0}
@@ -37,11 +44,17 @@ class DocumentResult:
     sha256: str | None = None
     message: str | None = None
     summary: WriteSummary | None = None
+    warnings: list[str] = field(default_factory=list)  # loaded, but little was recognised
+    confidence: str | None = None  # "ok" | "low" (documents that were extracted)
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"file": self.file, "status": self.status, "sha256": self.sha256}
         if self.message:
             out["message"] = self.message
+        if self.confidence:
+            out["confidence"] = self.confidence
+        if self.warnings:
+            out["warnings"] = list(self.warnings)
         if self.summary is not None:
             out["write"] = self.summary.as_dict()
         return out
@@ -59,6 +72,7 @@ class IngestReport:
     replaced: list[str] = field(default_factory=list)  # sha256 of earlier versions removed
     errors: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     results: list[DocumentResult] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (file, warning), loaded documents
 
     @property
     def ok(self) -> bool:
@@ -74,6 +88,7 @@ class IngestReport:
             self.documents_unchanged += 1
         else:
             self.documents_ok += 1
+        self.warnings.extend((result.file, w) for w in result.warnings)
         s = result.summary
         if s is not None:
             self.nodes_created += s.nodes_created
@@ -132,17 +147,46 @@ def now_iso() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
-def ingest_paths(paths: list[Path], store: Store, progress: bool = True) -> IngestReport:
+class IngestInterrupted(StoreUnavailable):
+    """The store became unreachable during an ingest: nothing more was loaded.
+
+    ``report`` holds what happened to the documents before (those with status ``ok``
+    are loaded whole); ``not_loaded`` lists the files that were not, the one in flight
+    first. Each document is one transaction, so none is half-written; the one in flight
+    may have been committed just before the connection dropped, which a re-run reports
+    as ``unchanged``.
+    """
+
+    def __init__(self, cause: StoreUnavailable, report: IngestReport, not_loaded: list[str]) -> None:
+        shown = ", ".join(not_loaded[:5]) + (f" and {len(not_loaded) - 5} more" if len(not_loaded) > 5 else "")
+        super().__init__(f"{cause}; ingest stopped after {report.documents_ok} loaded, "
+                         f"{len(not_loaded)} not loaded: {shown}")
+        self.report = report
+        self.not_loaded = not_loaded
+
+
+def ingest_paths(paths: list[Path], store: Store, progress: bool = True,
+                 max_bytes: int | None = None) -> IngestReport:
     """Load files and folders into ``store``; see the module docstring for the rules.
 
-    Raises ``StoreUnavailable`` when the store cannot be reached (every further
-    document would fail the same way); any other error is one document's and is
-    reported in ``IngestReport.errors``.
+    Files larger than ``max_bytes`` (default: ``GOVGRAPH_MAX_DOCUMENT_BYTES``) are
+    refused before they are read. Raises :class:`IngestInterrupted` (a
+    ``StoreUnavailable``) when the store cannot be reached (every further document
+    would fail the same way); any other error is one document's and is reported in
+    ``IngestReport.errors``.
     """
+    if max_bytes is None:
+        from govgraph.settings import get_settings
+
+        max_bytes = get_settings().max_document_bytes
     files = expand_paths(paths)
     report = IngestReport()
-    for f in _progress(files, progress):
-        report.add(_ingest_file(f, store))
+    for i, f in enumerate(_progress(files, progress)):
+        try:
+            result = _ingest_file(f, store, max_bytes)
+        except StoreUnavailable as e:
+            raise IngestInterrupted(e, report, [str(x) for x in files[i:]]) from e
+        report.add(result)
     return report
 
 
@@ -161,13 +205,13 @@ def ingest_extraction(extraction: dict, store: Store, ingested_at: str | None = 
     return report
 
 
-def _ingest_file(f: Path, store: Store) -> DocumentResult:
-    from .extract.pipeline import extract_document
+def _ingest_file(f: Path, store: Store, max_bytes: int) -> DocumentResult:
+    from .extract import pipeline
     from .readers import ReadError, read_document
 
     name = str(f)
     try:
-        doc = read_document(f)
+        doc = read_document(f, max_bytes=max_bytes)
     except ReadError as e:
         # ReadError says "<path>: <reason>"; the report already names the file.
         reason = str(e).removeprefix(f"{f}: ")
@@ -183,14 +227,50 @@ def _ingest_file(f: Path, store: Store) -> DocumentResult:
     except Exception as e:  # noqa: BLE001
         return DocumentResult(name, "failed", doc.sha256, message=f"store: {_reason(e)}")
     try:
-        extraction = extract_document(doc)
+        extraction = with_warnings(pipeline.extract_document(doc))
     except Exception as e:  # noqa: BLE001
         return DocumentResult(name, "failed", doc.sha256, message=f"extract: {_reason(e)}")
     try:
         batch = resolve(extraction, now_iso())
     except Exception as e:  # noqa: BLE001
         return DocumentResult(name, "failed", doc.sha256, message=f"resolve: {_reason(e)}")
-    return _write(name, batch, store, source_key=doc.source)
+    result = _write(name, batch, store, source_key=doc.source)
+    if result.status != "failed":
+        result.warnings = list(extraction["warnings"])
+        result.confidence = extraction["confidence"]
+    return result
+
+
+# What minutes nearly always say, and the warning when the extractor found none of it.
+_STRUCTURE = (
+    ("date", lambda x: (x.get("meeting") or {}).get("date"), "no meeting date found"),
+    ("board", lambda x: (x.get("meeting") or {}).get("body") or (x.get("meeting") or {}).get("title"),
+     "no board, committee or meeting title found"),
+    ("attendance", lambda x: x.get("participants") or x.get("chair"), "no attendance list or chair found"),
+    ("items", lambda x: x.get("items"), "no agenda items found"),
+)
+_RECORDS = ("actions", "decisions", "recommendations", "questions", "findings")
+
+
+def with_warnings(extraction: dict) -> dict:
+    """The extraction with two top-level keys added: ``warnings`` (what minutes nearly
+    always have and this document seemed not to) and ``confidence`` (``"low"`` when at
+    most one of date, board, attendance and items was found, else ``"ok"``).
+
+    Best effort stays best effort: nothing is dropped, the document still loads; the
+    flag tells a person to look at it. Other keys are untouched (``resolve`` ignores
+    these two).
+
+    >>> x = with_warnings({"meeting": {"date": None}, "participants": [], "items": []})
+    >>> x["confidence"], x["warnings"][0]
+    ('low', 'no meeting date found')
+    """
+    missing = [message for _, present, message in _STRUCTURE if not present(extraction)]
+    found = len(_STRUCTURE) - len(missing)
+    warnings = list(missing)
+    if not any(extraction.get(k) for k in _RECORDS):
+        warnings.append("no actions, decisions, recommendations, questions or findings found")
+    return {**extraction, "warnings": warnings, "confidence": "low" if found <= 1 else "ok"}
 
 
 def _write(name: str, batch: GraphBatch, store: Store, source_key: str | None,

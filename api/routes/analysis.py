@@ -15,7 +15,7 @@ from fastapi.responses import Response
 from govgraph.graph import analysis, rdf, reports
 
 from ..deps import StoreDep
-from . import UNAVAILABLE
+from . import READ_ERRORS, UNAVAILABLE
 
 router = APIRouter(tags=["analysis"])
 
@@ -44,10 +44,17 @@ _REPORT_MEDIA = {
     "md": "text/markdown; charset=utf-8",
 }
 _EXPORT_MEDIA = {**rdf.MEDIA_TYPES, "graphml": "application/xml"}
+# /export answers 422 in two shapes: FastAPI's list of invalid parameters, or one message
+# (both a board and a report asked for).
+_EXPORT_422: dict[int | str, dict[str, Any]] = {422: {
+    "description": "invalid parameters, or both a board and a report asked for",
+    "content": {"application/json": {"schema": {"anyOf": [
+        {"$ref": "#/components/schemas/Error"}, {"$ref": "#/components/schemas/HTTPValidationError"}]}}},
+}}
 TodayQ = Annotated[dt.date | None, Query(description="reference date for ages (default: today)")]
 
 
-@router.get("/export", responses=UNAVAILABLE, response_class=Response)
+@router.get("/export", responses={**READ_ERRORS, **_EXPORT_422}, response_class=Response)
 def export(
     store: StoreDep,
     format: Annotated[ExportFormat, Query(description="ttl, jsonld, nt or graphml")] = ExportFormat.ttl,

@@ -16,6 +16,11 @@ from ._layout import tidy
 
 DROP_TAGS = ("script", "style", "nav", "header", "footer", "form", "noscript", "iframe", "template",
              "svg", "img", "button", "select", "input", "textarea", "object", "embed", "canvas", "head")
+# Void elements have no content, but lxml nests what follows an <embed> (a <source>,
+# <track>, <wbr>) inside it: dropping such a tag must keep those children, which are the
+# rest of the page.
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
+                  "source", "track", "wbr"})
 DROP_ROLES = {"navigation", "banner", "contentinfo", "search", "menu", "menubar", "dialog"}
 # class / id tokens that mark navigation boilerplate on the sites minutes come from
 _BOILERPLATE = re.compile(
@@ -57,7 +62,12 @@ def _drop_boilerplate(root) -> None:
     for c in root.find_all(string=lambda s: isinstance(s, Comment)):
         c.extract()
     for tag in root.find_all(DROP_TAGS):
-        tag.decompose()
+        if tag.decomposed:
+            continue
+        if tag.name in VOID:
+            tag.unwrap()
+        else:
+            tag.decompose()
     for tag in list(root.find_all(True)):
         if not isinstance(tag, Tag) or tag.decomposed or tag.attrs is None:
             continue
