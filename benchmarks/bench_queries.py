@@ -14,6 +14,7 @@ Neo4j side by side: the same series with the schema's indexes and constraints dr
 
 from __future__ import annotations
 
+import gc
 import random
 from collections.abc import Callable
 from typing import Any
@@ -127,6 +128,8 @@ def run(opts: Any) -> dict:
             res["graph"] = {"nodes": store.count(), "rels": store.count_rels()}
             res["hot_lineage_answers"] = samples["hot_sizes"]
             store.close()
+            del store
+            gc.collect()
             results[f"{kind}:{n}"] = res
         _print(n, {k.split(":")[0]: v for k, v in results.items() if k.endswith(f":{n}")})
     C.record("queries", {"scales": [x for x in SCALES if x <= opts.scale], "seed": opts.seed,

@@ -58,6 +58,8 @@ def months_before(day: str, months: int) -> str:
 
     >>> months_before("2019-03-31", 1)
     '2019-02-28'
+    >>> months_before("0001-01-31", 1)
+    '0001-01-01'
     """
     d = as_date(day)
     if d is None:
@@ -65,6 +67,8 @@ def months_before(day: str, months: int) -> str:
     total = d.year * 12 + (d.month - 1) - months
     y, m = divmod(total, 12)
     m += 1
+    if y < dt.MINYEAR:  # further back than the calendar goes: nothing is older than that
+        return dt.date.min.isoformat()
     return dt.date(y, m, min(d.day, calendar.monthrange(y, m)[1])).isoformat()
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import functools
+import gc
 import json
 import os
 import re
@@ -51,6 +52,10 @@ FORMAT = "govgraph-embedded/2"
 FORMAT_V1 = "govgraph-embedded/1"  # no contributions: still read
 FILENAME = "graph.json"
 _TOKEN = re.compile(r"\w+")
+# Properties ``find`` answers from an index (label -> properties): the lookups ``ingest``
+# makes for every document ("is this sha256 loaded?", "earlier versions of this source?")
+# and the API's board by name; any other ``find`` filters the label's nodes.
+INDEXED: dict[str, tuple[str, ...]] = {"Document": ("sha256", "source"), "Board": ("name",)}
 
 
 def _reading(method):
@@ -75,7 +80,7 @@ def _tokens(text: str) -> list[str]:
 
 def _contrib_from_file(data: Any) -> Contributions:
     """Contributions as saved: ``{canonical JSON of the props: [sha, ...]}``, the very map
-    kept in memory (and in Neo4j's ``_contrib``), so saving costs no re-encoding."""
+    kept in memory, so saving costs no re-encoding."""
     if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, list) for k, v in data.items()):
         raise ValueError("contributions are not a map of JSON text to shas")
     return {k: sorted(v) for k, v in data.items()}
@@ -99,6 +104,7 @@ class EmbeddedStore(Store):
         self.g: nx.MultiDiGraph = nx.MultiDiGraph()
         self._by_label: dict[str, set[str]] = defaultdict(set)
         self._by_source: dict[str, set[tuple]] = defaultdict(set)
+        self._by_value: dict[tuple[str, str, Any], set[str]] = defaultdict(set)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self._load()
 
@@ -114,6 +120,7 @@ class EmbeddedStore(Store):
         self.g = nx.MultiDiGraph()
         self._by_label = defaultdict(set)
         self._by_source = defaultdict(set)
+        self._by_value = defaultdict(set)
         stamp = self._file_stamp()
         if stamp is not None:
             try:
@@ -136,6 +143,10 @@ class EmbeddedStore(Store):
                         self._put_rel(RelRec(rtype, src, dst, props), _contrib_from_file(contrib))
                 except (TypeError, ValueError) as e:
                     raise StoreError(f"{self.path}: not a readable govgraph store ({e})") from e
+            # The loaded graph lives as long as the store: move it out of the cyclic garbage
+            # collector's generations. Otherwise each full collection walks its millions of
+            # objects again: at 1k meetings, seconds added to whichever query triggers it.
+            gc.freeze()
         self._stamp = stamp
 
     def _save(self) -> None:
@@ -216,15 +227,26 @@ class EmbeddedStore(Store):
     # -- in-memory primitives ---------------------------------------------------------
     # Contribution maps are never changed in place (``add_contribution`` and
     # ``remove_contribution`` return new ones), so undo snapshots can share them.
+    def _index_values(self, label: str, nid: str, props: dict[str, Any], add: bool) -> None:
+        for k in INDEXED.get(label, ()):
+            v = props.get(k)
+            if isinstance(v, (str, int, float, bool)):  # hashable property values
+                if add:
+                    self._by_value[(label, k, v)].add(nid)
+                else:
+                    self._by_value[(label, k, v)].discard(nid)
+
     def _put_node(self, n: NodeRec, contrib: Contributions) -> None:
         self.g.add_node(n.id, label=n.label, props=n.props, contrib=contrib)
         self._by_label[n.label].add(n.id)
+        self._index_values(n.label, n.id, n.props, True)
         for s in n.props.get("sources") or []:
             self._by_source[s].add(("n", n.id))
 
     def _drop_node(self, nid: str) -> None:
         d = self.g.nodes[nid]
         self._by_label[d["label"]].discard(nid)
+        self._index_values(d["label"], nid, d["props"], False)
         for s in d["props"].get("sources") or []:
             self._by_source[s].discard(("n", nid))
         self.g.remove_node(nid)
@@ -279,13 +301,21 @@ class EmbeddedStore(Store):
                 self._put_node(*old)
 
     def _reput_node(self, nid: str, props: dict[str, Any], contrib: Contributions) -> None:
+        """Replace a node's properties, updating the indexes by what changed (a node that
+        thousands of documents mention must not cost its whole ``sources`` per write)."""
         d = self.g.nodes[nid]
-        for s in d["props"].get("sources") or []:
-            self._by_source[s].discard(("n", nid))
+        old = d["props"]
+        self._index_values(d["label"], nid, old, False)
+        self._index_values(d["label"], nid, props, True)
+        before, after = old.get("sources") or [], props.get("sources") or []
+        if before != after:
+            b, a = set(before), set(after)
+            for s in b - a:
+                self._by_source[s].discard(("n", nid))
+            for s in a - b:
+                self._by_source[s].add(("n", nid))
         d["props"] = props
         d["contrib"] = contrib
-        for s in props.get("sources") or []:
-            self._by_source[s].add(("n", nid))
 
     def _remove_source(self, sha: str, undo: list) -> bool:
         """Take ``sha``'s contribution out of everything it supports, recomputing the
@@ -397,9 +427,10 @@ class EmbeddedStore(Store):
         with self._write_lock():
             self._save()
 
+    # ``sources=False`` (reads that may leave ``sources`` out) costs nothing to honour
+    # here, and nothing to ignore: the lists are shared, not copied.
     @_reading
-    def get_many(self, ids: Iterable[str]) -> dict[str, NodeRec]:
-        self._refresh()
+    def get_many(self, ids: Iterable[str], sources: bool = True) -> dict[str, NodeRec]:
         out = {}
         for i in ids:
             n = self._node(i)
@@ -409,10 +440,15 @@ class EmbeddedStore(Store):
 
     @_reading
     def find(self, label: str, where: dict[str, object] | None = None, limit: int | None = None,
-             offset: int = 0) -> list[NodeRec]:
-        self._refresh()
+             offset: int = 0, sources: bool = True) -> list[NodeRec]:
+        where = dict(where or {})
+        key = next((k for k in INDEXED.get(label, ()) if k in where), None)
+        if key is not None and isinstance(where[key], (str, int, float, bool)):
+            ids = self._by_value.get((label, key, where.pop(key)), set())
+        else:
+            ids = self._by_label.get(label, set())
         out = []
-        for nid in sorted(self._by_label.get(label, ())):
+        for nid in sorted(ids):
             props = self.g.nodes[nid]["props"]
             if where and any(props.get(k) != v for k, v in where.items()):
                 continue
@@ -422,8 +458,7 @@ class EmbeddedStore(Store):
 
     @_reading
     def edges(self, ids: Iterable[str], types: Iterable[str] | None = None,
-              direction: Direction = "out") -> dict[str, list[Edge]]:
-        self._refresh()
+              direction: Direction = "out", sources: bool = True) -> dict[str, list[Edge]]:
         wanted = set(types) if types is not None else None
         out: dict[str, list[Edge]] = {}
         for nid in ids:

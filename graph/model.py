@@ -323,11 +323,6 @@ def props_of_contributions(contrib: Contributions) -> dict[str, Any]:
     return out
 
 
-def contributions_json(contrib: Contributions) -> str:
-    """Contributions as one JSON string (how Neo4j keeps them, in ``_contrib``)."""
-    return json.dumps(contrib, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-
 def canonical_line(kind: str, *parts: Any) -> str:
     """One canonical JSON line for the digest."""
     return json.dumps([kind, *parts], sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)

@@ -7,19 +7,29 @@ embedded store (``model.merge_props``), after the batch's nodes are locked, so b
 stores build the same graph from the same documents in any order.
 
 Each node and relationship also keeps every document's own contribution to its
-properties, as one JSON string property ``_contrib`` (see ``model.add_contribution``),
-updated in the same transaction as the write. Removing a document recomputes the
-properties of what other documents still support from their contributions. ``_contrib``
-is internal: every read path leaves it out (``_node_props``, ``_rel_props``). Nodes and
-relationships written before it existed count their properties as contributed by all
-their sources.
+properties (see ``model.add_contribution``), updated in the same transaction as the write,
+as two internal lists beside ``sources`` (``cypher.CONTRIB_KEYS``/``CONTRIB_IDX``). Removing
+a document recomputes the properties of what other documents still support from their
+contributions. Every read path leaves them out (``_node_props``, ``_rel_props``). Nodes
+and relationships written before contributions were kept count their properties as
+contributed by all their sources; those written with the earlier one-JSON-string form
+(``_contrib``) are read as such and converted on their next write.
+
+A document's write costs two round trips whatever its size or labels: lock and read
+(``cypher.LOCK_AND_READ``), then write (``cypher.WRITE_BATCH``). What travels is
+independent of how many documents a node already has: a document new to a shared node
+sends its merged properties and inserts its sha on the server; only a document written
+again (or an earlier form) reads the node's whole history.
+
+Reads fail fast when the server is down (``READ_RETRY_S``): the API answers 503 within
+seconds instead of waiting out the driver's 30 s of retries; writes keep the driver's
+default retries (a deadlock between two writers is retried, not reported).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -33,7 +43,7 @@ from .model import (
     NodeRec,
     RelRec,
     add_contribution,
-    contributions_json,
+    contribution_key,
     in_sorted,
     legacy_contributions,
     merge_props,
@@ -65,30 +75,62 @@ def _chunks(rows: list, size: int = BATCH_ROWS) -> Iterator[list]:
         yield rows[i:i + size]
 
 
-CONTRIB = "_contrib"  # the property holding a node's or relationship's contributions
+# How long a read retries a server that does not answer before giving up (503); the
+# driver's default (30 s, for writes too) made every API request wait half a minute.
+READ_RETRY_S = 2.0
+# TCP connect + handshake limit (the driver's default is 30 s).
+CONNECT_TIMEOUT_S = 5.0
+
+_INTERNAL = frozenset(cypher.INTERNAL)
 
 
-def _node_props(p: dict[str, Any]) -> dict[str, Any]:
+def _node_props(p: dict[str, Any], sources: bool = True) -> dict[str, Any]:
     """Node properties as the model sees them: the id is the node's key, not a property,
-    and the contributions are the store's bookkeeping."""
-    return {k: v for k, v in p.items() if k != "id" and k != CONTRIB}
+    and the contributions are the store's bookkeeping (``sources`` too, in light reads)."""
+    return {k: v for k, v in p.items() if k != "id" and k not in _INTERNAL and (sources or k != "sources")}
 
 
-def _rel_props(p: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in p.items() if k != CONTRIB}
+def _rel_props(p: dict[str, Any], sources: bool = True) -> dict[str, Any]:
+    return {k: v for k, v in p.items() if k not in _INTERNAL and (sources or k != "sources")}
+
+
+def _pick(query: str, sources: bool) -> str:
+    """A read statement, or its variant without ``sources`` (``cypher.LIGHT``)."""
+    return query if sources else cypher.LIGHT[query]
 
 
 def _split(p: dict[str, Any]) -> tuple[dict[str, Any], Contributions]:
-    """Stored properties -> (properties without ``_contrib``, contributions)."""
-    props = dict(p)
-    raw = props.pop(CONTRIB, None)
-    if raw is None:  # written before contributions were kept
-        return props, legacy_contributions({k: v for k, v in props.items() if k != "id"})
-    return props, json.loads(raw)
+    """Stored properties -> (properties without the bookkeeping, contributions)."""
+    props = {k: v for k, v in p.items() if k not in _INTERNAL}
+    keys, raw = p.get(cypher.CONTRIB_KEYS), p.get(cypher.CONTRIB_JSON)
+    if keys is not None and raw is None:
+        contrib: Contributions = {}
+        for sha, i in zip(p.get("sources") or [], p.get(cypher.CONTRIB_IDX) or [], strict=True):
+            contrib.setdefault(keys[i], []).append(sha)  # sources are sorted: so is each list
+        return props, contrib
+    if raw is not None:  # the earlier form: one JSON string
+        return props, json.loads(raw)
+    # written before contributions were kept
+    return props, legacy_contributions({k: v for k, v in props.items() if k != "id"})
+
+
+def _stored_contrib(contrib: Contributions) -> dict[str, Any]:
+    """Contributions as stored: ``sources`` (sorted), the distinct contributions, and for
+    each source the index of its contribution; the earlier ``_contrib`` is removed."""
+    keys = sorted(contrib)
+    at = {k: i for i, k in enumerate(keys)}
+    pairs = sorted((sha, at[k]) for k, shas in contrib.items() for sha in shas)
+    return {"sources": [sha for sha, _ in pairs], cypher.CONTRIB_KEYS: keys,
+            cypher.CONTRIB_IDX: [i for _, i in pairs], cypher.CONTRIB_JSON: None}
 
 
 def _props(p: dict[str, Any]) -> dict[str, Any]:
     return {k: (list(v) if isinstance(v, (list, tuple)) else v) for k, v in p.items()}
+
+
+def _light(p: dict[str, Any]) -> dict[str, Any]:
+    """Properties read without ``sources`` and the bookkeeping (projected as nulls)."""
+    return {k: v for k, v in p.items() if v is not None and k != "id"}
 
 
 class Neo4jStore(Store):
@@ -99,7 +141,8 @@ class Neo4jStore(Store):
         self.uri = uri
         self.database = database
         try:
-            self.driver = GraphDatabase.driver(uri, auth=(user, password), max_connection_pool_size=50)
+            self.driver = GraphDatabase.driver(uri, auth=(user, password), max_connection_pool_size=50,
+                                               connection_timeout=CONNECT_TIMEOUT_S)
         except ValueError as e:
             raise StoreError(f"bad NEO4J_URI {uri!r}: {e}") from e
         if setup_schema:
@@ -108,8 +151,11 @@ class Neo4jStore(Store):
     # -- plumbing --------------------------------------------------------------------
     def _run(self, fn, *args, write: bool = False):
         try:
-            with self.driver.session(database=self.database) as s:
-                return (s.execute_write if write else s.execute_read)(fn, *args)
+            if write:
+                with self.driver.session(database=self.database) as s:
+                    return s.execute_write(fn, *args)
+            with self.driver.session(database=self.database, max_transaction_retry_time=READ_RETRY_S) as s:
+                return s.execute_read(fn, *args)
         except (ServiceUnavailable, SessionExpired) as e:
             raise StoreUnavailable(f"Neo4j at {self.uri} is unavailable: {e}") from e
         except AuthError as e:
@@ -170,8 +216,8 @@ class Neo4jStore(Store):
                 continue  # changed since it was found
             rest = remove_contribution(contrib, sha)
             if rest:
-                props = props_of_contributions(rest)
-                props[CONTRIB] = contributions_json(rest)
+                props = {**props_of_contributions(rest), **_stored_contrib(rest)}
+                del props[cypher.CONTRIB_JSON]  # SET r = props: what is not named is removed
                 keep.append({"eid": r["eid"], "props": _props(props)})
             else:
                 drop.append(r["eid"])
@@ -197,7 +243,8 @@ class Neo4jStore(Store):
                 gone.append(n["id"])
                 continue
             props["id"] = n["id"]
-            props[CONTRIB] = contributions_json(rest)
+            props.update(_stored_contrib(rest))
+            del props[cypher.CONTRIB_JSON]
             rows.append({"id": n["id"], "props": _props(props)})
         for chunk in _chunks(rows):
             tx.run(cypher.SET_NODE_PROPS, rows=chunk).consume()
@@ -226,50 +273,54 @@ class Neo4jStore(Store):
             for old in replaces:
                 if self._remove_source(tx, old):
                     summary.replaced.append(old)
-            ids = sorted(known)
-            for chunk in _chunks(ids):
-                tx.run(cypher.LOCK_NODES, ids=chunk).consume()
-            existing: dict[str, tuple[dict, Contributions]] = {}
-            for chunk in _chunks(ids):
-                for rec in tx.run(cypher.READ_NODE_PROPS, ids=chunk):
-                    existing[rec["id"]] = _split(rec["props"])
-            by_label: dict[str, list[dict]] = defaultdict(list)
+            seen = tx.run(cypher.LOCK_AND_READ, ids=sorted(known), sha=sha,
+                          rels=[[r.type, r.src, r.dst] for r in batch.rels]).single()
+            # id -> (fresh, known, plain, contribution keys, props); see cypher.LOCK_AND_READ
+            seen_nodes = {row[0]: row[1:] for row in seen["nodes"]}
+            # index in batch.rels -> (elementId, known, plain, contribution keys, props)
+            seen_rels = {row[0]: row[1:] for row in seen["rels"]}
+            # The rare cases that need the whole history: read it (one more round trip each).
+            full_nodes = {}
+            slow = [i for i, (fresh_, known_, plain, _, _) in seen_nodes.items() if not fresh_ and (known_ or not plain)]
+            if slow:
+                full_nodes = {r["id"]: r["props"] for r in tx.run(cypher.READ_NODE_PROPS, ids=slow)}
+            full_rels = {}
+            slow = [eid for eid, known_, plain, _, _ in seen_rels.values() if known_ or not plain]
+            if slow:
+                full_rels = {r["eid"]: r["props"] for r in tx.run(cypher.READ_RELS_BY_EID, eids=slow)}
+
+            fresh, adds, node_rows = [], [], []
             for n in nodes:
-                old, contrib = existing.get(n.id) or ({}, {})
-                fresh = set(old) <= {"id"}  # only the lock stub exists
-                merged = merge_props({} if fresh else old, {**n.props, "sources": [sha]})
-                merged["id"] = n.id
-                if fresh:
+                is_fresh, _, _, keys, stored = seen_nodes[n.id]
+                if is_fresh:
                     summary.nodes_created += 1
-                elif merged != old:
-                    summary.nodes_updated += 1
-                contrib = add_contribution({} if fresh else contrib, sha, n.props,
-                                           known=not fresh and in_sorted(old.get("sources"), sha))
-                merged[CONTRIB] = contributions_json(contrib)
-                by_label[n.label].append({"id": n.id, "props": _props(merged)})
-            for label, rows in by_label.items():
-                for chunk in _chunks(rows):
-                    tx.run(cypher.node_upsert(label), rows=chunk).consume()
-            old_rels: dict[tuple, tuple[dict, Contributions]] = {}
-            keys = [{"type": r.type, "src": r.src, "dst": r.dst} for r in batch.rels]
-            for chunk in _chunks(keys):
-                for rec in tx.run(cypher.READ_REL_PROPS, keys=chunk):
-                    old_rels[(rec["type"], rec["src"], rec["dst"])] = _split(rec["props"])
-            by_type: dict[str, list[dict]] = defaultdict(list)
-            for r in batch.rels:
-                old, contrib = old_rels.get(r.key) or (None, {})
-                merged = merge_props(old or {}, {**r.props, "sources": [sha]})
-                if old is None:
+                    fresh.append([n.id, n.label, contribution_key(n.props), _props(merge_props({}, n.props))])
+                elif n.id in full_nodes:
+                    props, changed = self._merge_full(full_nodes[n.id], n.props, sha)
+                    summary.nodes_updated += changed
+                    node_rows.append([n.id, _props(props)])
+                else:
+                    props, ki = self._merge_new(stored, keys, n.props)
+                    summary.nodes_updated += 1  # it gains a source
+                    adds.append([n.id, ki, _props(props)])
+
+            new_rels, rel_adds, rel_rows = [], [], []
+            for i, r in enumerate(batch.rels):
+                if i not in seen_rels:
                     summary.rels_created += 1
-                elif merged != old:
-                    summary.rels_updated += 1
-                contrib = add_contribution(contrib, sha, r.props,
-                                           known=old is not None and in_sorted(old.get("sources"), sha))
-                merged[CONTRIB] = contributions_json(contrib)
-                by_type[r.type].append({"src": r.src, "dst": r.dst, "props": _props(merged)})
-            for rtype, rows in by_type.items():
-                for chunk in _chunks(rows):
-                    tx.run(cypher.rel_upsert(rtype), rows=chunk).consume()
+                    new_rels.append([r.type, r.src, r.dst, contribution_key(r.props), _props(merge_props({}, r.props))])
+                    continue
+                eid, _, _, keys, stored = seen_rels[i]
+                if eid in full_rels:
+                    props, changed = self._merge_full(full_rels[eid], r.props, sha)
+                    summary.rels_updated += changed
+                    rel_rows.append([eid, _props(props)])
+                else:
+                    props, ki = self._merge_new(stored, keys, r.props)
+                    summary.rels_updated += 1  # it gains a source
+                    rel_adds.append([eid, ki, _props(props)])
+            tx.run(cypher.WRITE_BATCH, sha=sha, fresh=fresh, adds=adds, nodes=node_rows, new_rels=new_rels,
+                   rel_adds=rel_adds, rels=rel_rows).consume()
             self._after_writes(tx)
             return summary
 
@@ -278,6 +329,33 @@ class Neo4jStore(Store):
         except Neo4jError as e:
             raise StoreError(f"Neo4j write failed: {e.message or e}") from e
 
+    @staticmethod
+    def _merge_new(stored: dict[str, Any], keys: list[str], new: dict[str, Any]) -> tuple[dict[str, Any], int]:
+        """A document new to an existing node or relationship, from what ``LOCK_AND_READ``
+        read (its properties without ``sources``, its distinct contributions): the
+        properties to set (the merged ones that change, and the distinct contributions
+        when this one is new) and the index of its contribution."""
+        old = _light(stored)
+        merged = merge_props(old, new)
+        props = {k: v for k, v in merged.items() if old.get(k) != v}
+        key = contribution_key(new)
+        try:
+            return props, keys.index(key)
+        except ValueError:
+            props[cypher.CONTRIB_KEYS] = [*keys, key]
+            return props, len(keys)
+
+    @staticmethod
+    def _merge_full(stored: dict[str, Any], new: dict[str, Any], sha: str) -> tuple[dict[str, Any], int]:
+        """A document written again, or contributions in an earlier form: merge with the
+        whole stored record (``model`` rules) and store the contributions in the current
+        form. Returns the properties to set and 1 when the public properties changed."""
+        old, contrib = _split(stored)
+        old.pop("id", None)
+        merged = merge_props(old, {**new, "sources": [sha]})
+        contrib = add_contribution(contrib, sha, new, known=in_sorted(old.get("sources"), sha))
+        return {**merged, **_stored_contrib(contrib)}, int(merged != old)
+
     def _after_writes(self, tx: ManagedTransaction) -> None:
         """Hook at the end of a write transaction (tests inject failures here)."""
 
@@ -285,34 +363,41 @@ class Neo4jStore(Store):
         return bool(self._run(lambda tx: self._remove_source(tx, sha256), write=True))
 
     # -- reading ----------------------------------------------------------------------
-    def get_many(self, ids: Iterable[str]) -> dict[str, NodeRec]:
+    def get_many(self, ids: Iterable[str], sources: bool = True) -> dict[str, NodeRec]:
         ids = list(dict.fromkeys(ids))
         out: dict[str, NodeRec] = {}
+        q = _pick(cypher.GET_NODES, sources)
         for chunk in _chunks(ids):
-            for r in self._read(cypher.GET_NODES, ids=chunk):
-                out[r["id"]] = NodeRec(r["label"], r["id"], _node_props(r["props"]))
+            for r in self._read(q, ids=chunk):
+                out[r["id"]] = NodeRec(r["label"], r["id"], _node_props(r["props"], sources))
         return out
 
     def find(self, label: str, where: dict[str, object] | None = None, limit: int | None = None,
-             offset: int = 0) -> list[NodeRec]:
+             offset: int = 0, sources: bool = True) -> list[NodeRec]:
         if label not in cypher.FIND:
             return []
-        rows = self._read(cypher.FIND[label], where=dict(where or {}), offset=int(offset),
-                          limit=int(limit) if limit is not None else 2**62)
-        return [NodeRec(label, r["id"], _node_props(r["props"])) for r in rows]
+        where = dict(where or {})
+        limit_ = int(limit) if limit is not None else 2**62
+        indexed = next((k for k in where if (label, k) in cypher.FIND_BY and where[k] is not None), None)
+        if indexed is not None:
+            value = where.pop(indexed)
+            rows = self._read(_pick(cypher.FIND_BY[(label, indexed)], sources), value=value, where=where,
+                              offset=int(offset), limit=limit_)
+        else:
+            rows = self._read(_pick(cypher.FIND[label], sources), where=where, offset=int(offset), limit=limit_)
+        return [NodeRec(label, r["id"], _node_props(r["props"], sources)) for r in rows]
 
     def edges(self, ids: Iterable[str], types: Iterable[str] | None = None,
-              direction: Direction = "out") -> dict[str, list[Edge]]:
+              direction: Direction = "out", sources: bool = True) -> dict[str, list[Edge]]:
         ids = list(dict.fromkeys(ids))
         tlist = list(types) if types is not None else None
         out: dict[str, list[Edge]] = {i: [] for i in ids}
-        queries = {"out": [cypher.EDGES_OUT], "in": [cypher.EDGES_IN], "both": [cypher.EDGES_OUT, cypher.EDGES_IN]}
-        for q in queries[direction]:
-            for chunk in _chunks(ids):
-                for r in self._read(q, ids=chunk, types=tlist):
-                    other = r["dst"] if q is cypher.EDGES_OUT else r["src"]
-                    out[r["id"]].append(Edge(RelRec(r["type"], r["src"], r["dst"], _rel_props(r["rprops"])),
-                                             NodeRec(r["label"], other, _node_props(r["props"]))))
+        q = {"out": cypher.EDGES_OUT, "in": cypher.EDGES_IN, "both": cypher.EDGES_BOTH}[direction]
+        for chunk in _chunks(ids):
+            for r in self._read(_pick(q, sources), ids=chunk, types=tlist):
+                other = r["dst"] if r["src"] == r["id"] else r["src"]
+                out[r["id"]].append(Edge(RelRec(r["type"], r["src"], r["dst"], _rel_props(r["rprops"], sources)),
+                                         NodeRec(r["label"], other, _node_props(r["props"], sources))))
         for v in out.values():
             v.sort(key=lambda e: (e.rel.type, e.rel.src, e.rel.dst))
         return out

@@ -19,6 +19,24 @@ from .store import Edge, Store
 _ANSWERER_OUT = [Rel.RECORDED_AT, Rel.RAISED_AT, Rel.STATED_BY, Rel.OWNED_BY, Rel.EVIDENCED_BY]
 
 
+# Every read here leaves ``sources`` out (no answer shows it, and on shared nodes it grows
+# with every document): these four are the store reads this module makes.
+def _edges(store: Store, ids: Iterable[str], types: Iterable[str] | None, direction: str) -> dict[str, list[Edge]]:
+    return store.edges(ids, types, direction, sources=False)  # type: ignore[arg-type]
+
+
+def _get_many(store: Store, ids: Iterable[str]) -> dict[str, NodeRec]:
+    return store.get_many(ids, sources=False)
+
+
+def _get(store: Store, node_id: str) -> NodeRec | None:
+    return store.get_many([node_id], sources=False).get(node_id)
+
+
+def _find(store: Store, label: str, where: dict[str, object] | None = None, limit: int | None = None) -> list[NodeRec]:
+    return store.find(label, where, limit, sources=False)
+
+
 def node_dict(n: NodeRec | None) -> dict[str, Any] | None:
     """A node as JSON: id, label and its properties (without bookkeeping)."""
     if n is None:
@@ -48,27 +66,30 @@ def evidence_of(edges: Iterable[Edge]) -> list[dict[str, Any]]:
     return out
 
 
-def holders_at(store: Store, role_ids: Iterable[str], dates: Iterable[str]) -> dict[tuple[str, str], NodeRec]:
+def holders_at(store: Store, role_ids: Iterable[str], dates: Iterable[str],
+               pairs: Iterable[tuple[str, str]] | None = None) -> dict[tuple[str, str], NodeRec]:
     """Who held each role on each date: ``{(role_id, date): person}`` where known.
 
     A tenure is the span of meetings a person attended in that role (``HELD {from, to}``);
     dates are compared as ISO strings, so a month ("2018-06") falls inside a tenure that
-    spans any day of it.
+    spans any day of it. ``pairs`` limits the answer to those (role, date) pairs instead
+    of every role on every date (the action log asks for thousands of each).
     """
     role_ids = sorted(set(role_ids))
     dates = sorted({d for d in dates if d})
-    held = store.edges(role_ids, [Rel.HELD], "in") if role_ids else {}
+    held = _edges(store, role_ids, [Rel.HELD], "in") if role_ids else {}
     out: dict[tuple[str, str], NodeRec] = {}
-    for rid in role_ids:
-        for d in dates:
-            best = None
-            for e in held.get(rid, []):
-                start, end = str(e.rel.props.get("from") or ""), str(e.rel.props.get("to") or "")
-                if start[: len(d)] <= d <= end[: len(d)] or (start <= d <= end):
-                    if best is None or (start, e.node.id) > best[0]:
-                        best = ((start, e.node.id), e.node)
-            if best:
-                out[(rid, d)] = best[1]
+    wanted = sorted({(r, d) for r, d in pairs if d}) if pairs is not None else \
+        [(rid, d) for rid in role_ids for d in dates]
+    for rid, d in wanted:
+        best = None
+        for e in held.get(rid, []):
+            start, end = str(e.rel.props.get("from") or ""), str(e.rel.props.get("to") or "")
+            if start[: len(d)] <= d <= end[: len(d)] or (start <= d <= end):
+                if best is None or (start, e.node.id) > best[0]:
+                    best = ((start, e.node.id), e.node)
+        if best:
+            out[(rid, d)] = best[1]
     return out
 
 
@@ -94,9 +115,9 @@ def action_status(action: NodeRec, updates: list[tuple[NodeRec, NodeRec | None]]
 
 def _updates_for(store: Store, action_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     """Updates of each action with the meeting they were recorded at and their quotes."""
-    ups = store.edges(action_ids, [Rel.UPDATES], "in") if action_ids else {}
+    ups = _edges(store, action_ids, [Rel.UPDATES], "in") if action_ids else {}
     upd_ids = [e.node.id for v in ups.values() for e in v]
-    where = store.edges(upd_ids, [Rel.RECORDED_AT, Rel.EVIDENCED_BY], "out") if upd_ids else {}
+    where = _edges(store, upd_ids, [Rel.RECORDED_AT, Rel.EVIDENCED_BY], "out") if upd_ids else {}
     out: dict[str, list[dict[str, Any]]] = {}
     for aid in action_ids:
         rows = []
@@ -116,20 +137,24 @@ def _public(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows]
 
 
-def describe(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
-    """Findings and actions with meeting, speaker/owner (role and person), evidence, updates."""
-    nodes = store.get_many(ids)
-    out_edges = store.edges(ids, _ANSWERER_OUT + [Rel.ANSWERS, Rel.MENTIONS], "out") if ids else {}
+def describe(store: Store, ids: list[str], nodes: dict[str, NodeRec] | None = None) -> dict[str, dict[str, Any]]:
+    """Findings and actions with meeting, speaker/owner (role and person), evidence, updates.
+
+    ``nodes``: the nodes of ``ids`` when the caller has them already (saves a round trip)."""
+    nodes = nodes if nodes is not None else _get_many(store, ids)
+    out_edges = _edges(store, ids, _ANSWERER_OUT + [Rel.ANSWERS, Rel.MENTIONS], "out") if ids else {}
     action_ids = [i for i in ids if i in nodes and nodes[i].label == Label.ACTION]
     updates = _updates_for(store, action_ids)
-    role_ids, dates = set(), set()
+    pairs = set()  # (role, date of the meeting) for each role an entry names
     for i in ids:
-        for e in out_edges.get(i, []):
-            if e.node.label == Label.ROLE:
-                role_ids.add(e.node.id)
-            if e.rel.type in (Rel.RECORDED_AT, Rel.RAISED_AT):
-                dates.add(_date(e.node))
-    holders = holders_at(store, role_ids, dates)
+        n = nodes.get(i)
+        if n is None:
+            continue
+        edges = out_edges.get(i, [])
+        meeting_rel = Rel.RAISED_AT if n.label == Label.ACTION else Rel.RECORDED_AT
+        d = _date(next((e.node for e in edges if e.rel.type == meeting_rel), None))
+        pairs.update((e.node.id, d) for e in edges if e.node.label == Label.ROLE)
+    holders = holders_at(store, {r for r, _ in pairs}, {d for _, d in pairs}, pairs)
     result: dict[str, dict[str, Any]] = {}
     for i in ids:
         n = nodes.get(i)
@@ -162,13 +187,14 @@ def lineage(store: Store, rec_id: str) -> dict[str, Any] | None:
     """A recommendation (or question), its report, and every finding and action that
     answers it: meeting, date, speaker/owner (role and the person holding it then), the
     quoted evidence, and updates of actions at later meetings, in date order."""
-    rec = store.get(rec_id)
+    rec = _get(store, rec_id)
     if rec is None or rec.label not in (Label.RECOMMENDATION, Label.QUESTION):
         return None
-    around = store.edges([rec_id], [Rel.ISSUED_IN, Rel.EVIDENCED_BY, Rel.DISCUSSED_AT], "out")[rec_id]
-    answering = store.edges([rec_id], [Rel.ANSWERS], "in")[rec_id]
+    both = _edges(store, [rec_id], [Rel.ISSUED_IN, Rel.EVIDENCED_BY, Rel.DISCUSSED_AT, Rel.ANSWERS], "both")[rec_id]
+    around = [e for e in both if e.rel.src == rec_id and e.rel.type != Rel.ANSWERS]
+    answering = [e for e in both if e.rel.dst == rec_id and e.rel.type == Rel.ANSWERS]
     ids = sorted({e.node.id for e in answering})
-    details = describe(store, ids)
+    details = describe(store, ids, {e.node.id: e.node for e in answering})
     entries = sorted(details.values(), key=lambda x: ((x["meeting"] or {}).get("date") or "", x["kind"], x["id"]))
     return {
         "recommendation": node_dict(rec),
@@ -190,12 +216,11 @@ def action_log(store: Store, status: str | None = None, owner: str | None = None
     ``open_for_more_than`` counts meetings of the action's board held after it was raised
     while it is still not complete.
     """
-    actions = store.find(Label.ACTION)
-    details = describe(store, [a.id for a in actions])
+    details = describe(store, _candidate_actions(store, owner, board))
     meeting_ids = {d["meeting"]["id"] for d in details.values() if d["meeting"]}
-    boards = store.edges(sorted(meeting_ids), [Rel.OF_BOARD], "out") if meeting_ids else {}
+    boards = _edges(store, sorted(meeting_ids), [Rel.OF_BOARD], "out") if meeting_ids else {}
     board_of = {mid: (v[0].node if v else None) for mid, v in boards.items()}
-    board_meetings = store.edges(sorted({b.id for b in board_of.values() if b}), [Rel.OF_BOARD], "in")
+    board_meetings = _edges(store, sorted({b.id for b in board_of.values() if b}), [Rel.OF_BOARD], "in")
     dates_by_board = {bid: sorted(_date(e.node) for e in v) for bid, v in board_meetings.items()}
     rows = []
     for d in details.values():
@@ -218,6 +243,40 @@ def action_log(store: Store, status: str | None = None, owner: str | None = None
     return rows
 
 
+def _candidate_actions(store: Store, owner: str | None, board: str | None) -> list[str]:
+    """The actions that may pass the ``owner`` and ``board`` filters of ``action_log``
+    (all of them without those filters), found through the graph so that only they are
+    described; ``action_log`` still applies the exact filters to what it describes.
+
+    ``board``: actions raised at a meeting of a board with that id or name. ``owner``:
+    actions whose owner as written matches, or owned by a role or person that matches, or
+    by a role that a matching person held (the holder is resolved by date later)."""
+    actions = _find(store, Label.ACTION)
+    ids = {a.id for a in actions}
+    if board:
+        boards = [b for b in [_get(store, board)] if b is not None and b.label == Label.BOARD]
+        boards += _find(store, Label.BOARD, {"name": board})
+        meetings = [e.node.id for v in _edges(store, sorted({b.id for b in boards}), [Rel.OF_BOARD], "in").values()
+                    for e in v] if boards else []
+        raised = _edges(store, meetings, [Rel.RAISED_AT], "in") if meetings else {}
+        ids &= {e.node.id for v in raised.values() for e in v}
+    if owner:
+        want = owner.casefold()
+
+        def named(n: NodeRec, *keys: str) -> bool:
+            return any(str(n.props.get(k) or "").casefold() == want for k in keys) or n.id.casefold() == want
+
+        roles = {r.id for r in _find(store, Label.ROLE) if named(r, "abbr", "title")}
+        people = {p.id for p in _find(store, Label.PERSON) if named(p, "name")}
+        if people:
+            roles |= {e.node.id for v in _edges(store, sorted(people), [Rel.HELD], "out").values() for e in v}
+        agents = sorted(roles | people)
+        owned = _edges(store, agents, [Rel.OWNED_BY], "in") if agents else {}
+        ids &= {e.node.id for v in owned.values() for e in v} | \
+            {a.id for a in actions if str(a.props.get("owner") or "").casefold() == want}
+    return sorted(ids)
+
+
 def _owner_matches(d: dict[str, Any], owner: str) -> bool:
     want = owner.casefold()
     o = d.get("owner") or {}
@@ -230,8 +289,8 @@ def _owner_matches(d: dict[str, Any], owner: str) -> bool:
 
 def who_held(store: Store, abbr: str, at: str | None = None) -> list[dict[str, Any]]:
     """Roles with this abbreviation (one per board scope) and who held them (on ``at``)."""
-    roles = [r for r in store.find(Label.ROLE) if str(r.props.get("abbr") or "").casefold() == abbr.casefold()]
-    held = store.edges([r.id for r in roles], [Rel.HELD], "in") if roles else {}
+    roles = [r for r in _find(store, Label.ROLE) if str(r.props.get("abbr") or "").casefold() == abbr.casefold()]
+    held = _edges(store, [r.id for r in roles], [Rel.HELD], "in") if roles else {}
     out = []
     for r in roles:
         holders = []
@@ -247,13 +306,13 @@ def who_held(store: Store, abbr: str, at: str | None = None) -> list[dict[str, A
 def meeting_detail(store: Store, meeting_id: str) -> dict[str, Any] | None:
     """A meeting: header, attendance with roles, items, findings, actions raised and
     updated there, decisions, previous and next meetings."""
-    m = store.get(meeting_id)
+    m = _get(store, meeting_id)
     if m is None or m.label != Label.MEETING:
         return None
-    inc = store.edges([meeting_id], None, "in")[meeting_id]
-    out = store.edges([meeting_id], None, "out")[meeting_id]
+    inc = _edges(store, [meeting_id], None, "in")[meeting_id]
+    out = _edges(store, [meeting_id], None, "out")[meeting_id]
     people = [e for e in inc if e.rel.type == Rel.ATTENDED]
-    held = store.edges([e.node.id for e in people], [Rel.HELD], "out") if people else {}
+    held = _edges(store, [e.node.id for e in people], [Rel.HELD], "out") if people else {}
     attendance = []
     for e in people:
         roles = [h.node for h in held.get(e.node.id, [])
@@ -266,7 +325,7 @@ def meeting_detail(store: Store, meeting_id: str) -> dict[str, Any] | None:
     recorded = by[Rel.RECORDED_AT]
     findings = [n for n in recorded if n.label == Label.FINDING]
     updates = [n for n in recorded if n.label == Label.UPDATE]
-    updated_actions = store.edges([u.id for u in updates], [Rel.UPDATES], "out") if updates else {}
+    updated_actions = _edges(store, [u.id for u in updates], [Rel.UPDATES], "out") if updates else {}
     raised = describe(store, [n.id for n in by[Rel.RAISED_AT]])
     upd = describe(store, sorted({e.node.id for v in updated_actions.values() for e in v}))
     items = [e.node for e in out if e.rel.type == Rel.HAS_ITEM]
@@ -297,13 +356,13 @@ def _ref_key(ref: Any) -> tuple:
 def person_detail(store: Store, person_id: str) -> dict[str, Any] | None:
     """A person: roles held with dates, meetings attended and chaired, actions owned
     (directly and through roles held at the time), findings stated, boards chaired."""
-    p = store.get(person_id)
+    p = _get(store, person_id)
     if p is None or p.label != Label.PERSON:
         return None
-    out = store.edges([person_id], None, "out")[person_id]
-    inc = store.edges([person_id], None, "in")[person_id]
+    out = _edges(store, [person_id], None, "out")[person_id]
+    inc = _edges(store, [person_id], None, "in")[person_id]
     roles = [(e.node, e.rel.props) for e in out if e.rel.type == Rel.HELD]
-    role_in = store.edges([r.id for r, _ in roles], [Rel.OWNED_BY, Rel.STATED_BY, Rel.CHAIRED_BY], "in") if roles else {}
+    role_in = _edges(store, [r.id for r, _ in roles], [Rel.OWNED_BY, Rel.STATED_BY, Rel.CHAIRED_BY], "in") if roles else {}
     owned_ids = {e.node.id for e in inc if e.rel.type == Rel.OWNED_BY}
     stated_ids = {e.node.id for e in inc if e.rel.type == Rel.STATED_BY}
     boards = [e.node for e in inc if e.rel.type == Rel.CHAIRED_BY]
@@ -340,11 +399,11 @@ def person_detail(store: Store, person_id: str) -> dict[str, Any] | None:
 
 def board_detail(store: Store, board_id: str) -> dict[str, Any] | None:
     """A board: its meetings in date order, its chair, and what mentions it."""
-    b = store.get(board_id)
+    b = _get(store, board_id)
     if b is None or b.label != Label.BOARD:
         return None
-    inc = store.edges([board_id], None, "in")[board_id]
-    out = store.edges([board_id], None, "out")[board_id]
+    inc = _edges(store, [board_id], None, "in")[board_id]
+    out = _edges(store, [board_id], None, "out")[board_id]
     return {
         "board": node_dict(b),
         "meetings": sorted((node_dict(e.node) for e in inc if e.rel.type == Rel.OF_BOARD),
@@ -369,14 +428,14 @@ def _first(edges: Iterable[Edge]) -> NodeRec | None:
 
 def find_board(store: Store, board: str) -> NodeRec | None:
     """A board by id, or by name (exact first, then ignoring case)."""
-    n = store.get(board)
+    n = _get(store, board)
     if n is not None and n.label == Label.BOARD:
         return n
-    exact = store.find(Label.BOARD, {"name": board}, limit=1)
+    exact = _find(store, Label.BOARD, {"name": board}, limit=1)
     if exact:
         return exact[0]
     want = board.casefold()
-    return next((b for b in store.find(Label.BOARD) if str(b.props.get("name") or "").casefold() == want), None)
+    return next((b for b in _find(store, Label.BOARD) if str(b.props.get("name") or "").casefold() == want), None)
 
 
 def meeting_list(store: Store, board: str | None = None, limit: int | None = None,
@@ -386,12 +445,12 @@ def meeting_list(store: Store, board: str | None = None, limit: int | None = Non
         b = find_board(store, board)
         if b is None:
             return 0, []
-        meetings = [e.node for e in store.edges([b.id], [Rel.OF_BOARD], "in")[b.id]]
+        meetings = [e.node for e in _edges(store, [b.id], [Rel.OF_BOARD], "in")[b.id]]
     else:
-        meetings = store.find(Label.MEETING)
+        meetings = _find(store, Label.MEETING)
     meetings.sort(key=lambda m: (_date(m), m.id))
     page = _slice(meetings, limit, offset)
-    boards = store.edges([m.id for m in page], [Rel.OF_BOARD], "out") if page else {}
+    boards = _edges(store, [m.id for m in page], [Rel.OF_BOARD], "out") if page else {}
     return len(meetings), [{"meeting": node_dict(m), "board": node_dict(_first(boards.get(m.id, [])))}
                            for m in page]
 
@@ -405,10 +464,10 @@ def recommendation_list(store: Store, report: str | None = None, theme: str | No
     case); ``evidence`` is ``answered`` (at least one finding or action answers it) or
     ``unanswered``. Ordered by report title, then ref.
     """
-    recs = store.find(Label.RECOMMENDATION)
+    recs = _find(store, Label.RECOMMENDATION)
     ids = [r.id for r in recs]
-    issued = store.edges(ids, [Rel.ISSUED_IN], "out") if ids else {}
-    answering = store.edges(ids, [Rel.ANSWERS], "in") if ids else {}
+    issued = _edges(store, ids, [Rel.ISSUED_IN], "out") if ids else {}
+    answering = _edges(store, ids, [Rel.ANSWERS], "in") if ids else {}
     keyed: list[tuple[tuple, dict[str, Any]]] = []
     for r in recs:
         rpt = _first(issued.get(r.id, []))
@@ -430,9 +489,9 @@ def recommendation_list(store: Store, report: str | None = None, theme: str | No
 
 def person_list(store: Store, limit: int | None = None, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
     """People by name, each with the roles they held (and when)."""
-    people = sorted(store.find(Label.PERSON), key=lambda p: (str(p.props.get("name") or "").casefold(), p.id))
+    people = sorted(_find(store, Label.PERSON), key=lambda p: (str(p.props.get("name") or "").casefold(), p.id))
     page = _slice(people, limit, offset)
-    held = store.edges([p.id for p in page], [Rel.HELD], "out") if page else {}
+    held = _edges(store, [p.id for p in page], [Rel.HELD], "out") if page else {}
     rows = []
     for p in page:
         tenures = sorted(held.get(p.id, []), key=lambda e: (str(e.rel.props.get("from") or ""), e.node.id))
@@ -443,11 +502,11 @@ def person_list(store: Store, limit: int | None = None, offset: int = 0) -> tupl
 
 def board_list(store: Store, limit: int | None = None, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
     """Boards by name, each with its number of meetings and its chair."""
-    boards = sorted(store.find(Label.BOARD), key=lambda b: (str(b.props.get("name") or "").casefold(), b.id))
+    boards = sorted(_find(store, Label.BOARD), key=lambda b: (str(b.props.get("name") or "").casefold(), b.id))
     page = _slice(boards, limit, offset)
     ids = [b.id for b in page]
-    meetings = store.edges(ids, [Rel.OF_BOARD], "in") if ids else {}
-    chairs = store.edges(ids, [Rel.CHAIRED_BY], "out") if ids else {}
+    meetings = _edges(store, ids, [Rel.OF_BOARD], "in") if ids else {}
+    chairs = _edges(store, ids, [Rel.CHAIRED_BY], "out") if ids else {}
     return len(boards), [{"board": node_dict(b), "meetings": len(meetings.get(b.id, [])),
                           "chair": [node_dict(e.node) for e in chairs.get(b.id, [])]} for b in page]
 
@@ -472,5 +531,5 @@ def document_list(store: Store, limit: int | None = None, offset: int = 0) -> tu
 
 def document_by_sha(store: Store, sha256: str) -> dict[str, Any] | None:
     """One loaded document, by the sha256 of its bytes."""
-    found = store.find(Label.DOCUMENT, {"sha256": sha256}, limit=1)
+    found = _find(store, Label.DOCUMENT, {"sha256": sha256}, limit=1)
     return node_dict(found[0]) if found else None

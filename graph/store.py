@@ -77,18 +77,22 @@ class Store(ABC):
         """Remove exactly what one document contributed; False if it is not loaded."""
 
     # -- reading -------------------------------------------------------------------
+    # Reads take ``sources=False`` to leave each node's and relationship's ``sources`` list
+    # out (it may be left out: the embedded store keeps it, at no cost). ``graph.queries``
+    # reads that way: on a board, a role or a national recommendation the list grows with
+    # every document that mentions it, and no answer shows it.
     @abstractmethod
-    def get_many(self, ids: Iterable[str]) -> dict[str, NodeRec]:
+    def get_many(self, ids: Iterable[str], sources: bool = True) -> dict[str, NodeRec]:
         """The nodes with these ids (missing ids are left out)."""
 
     @abstractmethod
     def find(self, label: str, where: dict[str, object] | None = None, limit: int | None = None,
-             offset: int = 0) -> list[NodeRec]:
+             offset: int = 0, sources: bool = True) -> list[NodeRec]:
         """Nodes of a label whose properties equal ``where``, ordered by id."""
 
     @abstractmethod
     def edges(self, ids: Iterable[str], types: Iterable[str] | None = None,
-              direction: Direction = "out") -> dict[str, list[Edge]]:
+              direction: Direction = "out", sources: bool = True) -> dict[str, list[Edge]]:
         """For each id, its relationships (of these types) and the nodes at the other end."""
 
     @abstractmethod
@@ -119,8 +123,8 @@ class Store(ABC):
         """Release connections and locks."""
 
     # -- derived -------------------------------------------------------------------
-    def get(self, node_id: str) -> NodeRec | None:
-        return self.get_many([node_id]).get(node_id)
+    def get(self, node_id: str, sources: bool = True) -> NodeRec | None:
+        return self.get_many([node_id], sources=sources).get(node_id)
 
     def digest(self) -> str:
         """A canonical hash of the whole graph: equal content gives an equal digest."""

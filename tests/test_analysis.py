@@ -345,5 +345,7 @@ def test_empty_store(store):
 def test_months_arithmetic():
     assert analysis.months_before("2019-03-31", 1) == "2019-02-28"
     assert analysis.months_before("2019-03-01", 12) == "2018-03-01"
+    # found by schemathesis: /analysis/gaps?today=0001-01-01 was a 500
+    assert analysis.months_before("0001-01-01", 1) == "0001-01-01"
     assert analysis.months_between("2018-07-31", "2019-03-01") == 7
     assert analysis.months_between("2018-07", "2019-03-01") == 7

@@ -317,19 +317,19 @@ def test_reads_never_show_the_stores_bookkeeping(store):
         nodes += [e.node for e in edges]
         rels += [e.rel for e in edges]
     assert nodes and rels
-    assert not [x for x in nodes + rels if {"_contrib", "contrib"} & set(x.props)]
+    assert not [x for x in nodes + rels if any(k.startswith("_contrib") or k == "contrib" for k in x.props)]
     assert all("sources" in x.props for x in nodes + rels)
 
 
 @pytest.mark.neo4j
 def test_neo4j_graph_written_before_contributions_were_kept(neo4j_store, tmp_path):
-    """Nodes and relationships without ``_contrib`` count their properties as contributed
+    """Nodes and relationships without contributions count their properties as contributed
     by all their sources: a delete then keeps them, as before, and never drops them."""
     s = neo4j_store
     s.write(minutes_batch("a" * 64, "2018-07-31", {"title": "Assurance"}))
     s.write(minutes_batch("b" * 64, "2018-07-31", {"venue": "HQ"}, source="agenda.txt"))
-    s._run(lambda tx: tx.run("MATCH (n:Entity) REMOVE n._contrib WITH n MATCH (n)-[r]->() REMOVE r._contrib")
-           .consume(), write=True)
+    s._run(lambda tx: tx.run("MATCH (n:Entity) REMOVE n._contrib_keys, n._contrib_idx "
+                             "WITH n MATCH (n)-[r]->() REMOVE r._contrib_keys, r._contrib_idx").consume(), write=True)
     before = {n.id: n.props for n in s.all_nodes()}
     assert s.delete_document("b" * 64) is True
     meeting = s.get(MTG).props
@@ -369,3 +369,39 @@ def test_concurrent_writers_of_shared_nodes_lose_nothing(store, tmp_path):
     assert store.digest() == fresh_digest(tmp_path, everything, "all")
     assert store.delete_document(everything[0].sha256) is True
     assert store.digest() == fresh_digest(tmp_path, everything[1:], "rest")
+
+
+@pytest.mark.neo4j
+def test_neo4j_contributions_in_the_earlier_json_form_are_read_and_converted(neo4j_store, tmp_path):
+    """A graph written when contributions were one JSON string per node (``_contrib``):
+    deletes and writes give what they give on a graph written now, and a write converts
+    what it touches to the current form."""
+    import json
+
+    from govgraph.graph.neo4j_store import _split
+
+    s = neo4j_store
+    a = minutes_batch("a" * 64, "2018-07-31", {"title": "Assurance"})
+    b = minutes_batch("b" * 64, "2018-07-31", {"venue": "HQ"}, source="agenda.txt")
+    c = minutes_batch("c" * 64, "2018-08-28", {"time": "10:30"}, source="c.txt")
+    s.write(a)
+    s.write(b)
+
+    def to_json_form(tx):
+        for r in tx.run("MATCH (n:Entity) RETURN n.id AS id, properties(n) AS p").data():
+            tx.run("MATCH (n:Entity {id: $id}) SET n._contrib = $c REMOVE n._contrib_keys, n._contrib_idx",
+                   id=r["id"], c=json.dumps(_split(r["p"])[1])).consume()
+        for r in tx.run("MATCH ()-[r]->() RETURN elementId(r) AS eid, properties(r) AS p").data():
+            tx.run("MATCH ()-[r]->() WHERE elementId(r) = $eid SET r._contrib = $c REMOVE r._contrib_keys, "
+                   "r._contrib_idx", eid=r["eid"], c=json.dumps(_split(r["p"])[1])).consume()
+
+    s._run(to_json_form, write=True)
+    assert s.delete_document("b" * 64) is True
+    assert s.digest() == fresh_digest(tmp_path, [a], "a")
+    s.write(c)
+    s.write(b)
+    assert s.digest() == fresh_digest(tmp_path, [a, b, c], "abc")
+    assert s.delete_document("a" * 64) is True
+    assert s.digest() == fresh_digest(tmp_path, [b, c], "bc")
+    left = s._read("MATCH (n:Entity) WHERE n._contrib IS NOT NULL RETURN count(n) AS n")[0]["n"]
+    assert left == 0  # every node a, b or c touched now keeps the current form

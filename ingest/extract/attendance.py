@@ -21,6 +21,7 @@ from .attendance_sentences import find_sentences
 from .attendance_tables import pair_roles
 from .evidence import evidence, fold
 from .names import HONORIFICS, POSTNOMINALS, TITLES
+from .wspattern import WsPattern
 
 _MAX_GAP = 3  # blank lines that end an attendance block
 
@@ -271,15 +272,17 @@ _ORG = r"(?:Trust|Board|Council|Authority|Panel|Committee|Group|Company|Corporat
        r"University|College|Foundation|Partnership|Commission|Governors|Governing\s+Body)"
 _BODY_CHAIR = re.compile(rf"(?i)(?:the\s+)?{_ORG}\s+Chair(?:man|woman|person)?|"
                          rf"Chair(?:man|woman|person)?\s+of\s+(?:the\s+)?{_ORG}")
-_ELECTED = re.compile(r"\s+was\s+(?:duly\s+|unanimously\s+)?(?:elected|appointed)\s+(?:as\s+)?(?:the\s+)?"
-                      r"(?:Chair(?:man|person|woman)?|Co-Chair)\b(?!\s+of\s+the\s+(?!meeting|committee))", re.I)
-_IN_THE_CHAIR = re.compile(r"\(?\s*in\s+the\s+chair\s*\)?|\s+took\s+the\s+chair\b", re.I)
+_ELECTED = WsPattern.after_space(r"was\s+(?:duly\s+|unanimously\s+)?(?:elected|appointed)\s+(?:as\s+)?(?:the\s+)?"
+                                 r"(?:Chair(?:man|person|woman)?|Co-Chair)\b(?!\s+of\s+the\s+(?!meeting|committee))", re.I,
+                                 needs=("elected", "appointed"))
+_IN_THE_CHAIR = WsPattern(r"\(?\s*in\s+the\s+chair\s*\)?|\s+took\s+the\s+chair\b", re.I, needs=("chair",))
 _CHAIRED_BY = re.compile(r"\bmeeting\s+(?:was\s+)?chaired\s+by\s+(?!the\b)", re.I)
 
 
 _MINUTES_BY = re.compile(r"(?i)\b(?:minutes|notes)\s+(?:were\s+|was\s+)?(?:taken|recorded|written)\s+by\s+(?!the\b)")
-_TOOK_MINUTES = re.compile(r"(?i)\s+(?:took|was\s+taking)\s+(?:the\s+)?(?:minutes|notes)\b|"
-                           r"\s+(?:was|acted\s+as)\s+(?:the\s+)?(?:minute|note)[- ]?taker\b")
+_TOOK_MINUTES = WsPattern.after_space(r"(?:took|was\s+taking)\s+(?:the\s+)?(?:minutes|notes)\b|"
+                                     r"(?:was|acted\s+as)\s+(?:the\s+)?(?:minute|note)[- ]?taker\b", re.I,
+                                     needs=("minutes", "notes", "taker"))
 
 
 def _minutes_sentence(text: str) -> str | None:

@@ -16,7 +16,9 @@ Constable – John Smith", "Independent Member Mr Joseph Ambrose", "Chief Execut
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from .attendance_markers import (
     CHAIR,
@@ -35,7 +37,7 @@ from .names import (
     PARTICLES,
     POSTNOMINALS,
     TITLES,
-    camel_split,
+    _camel_split,
     is_abbreviation,
     is_initials,
     is_name_word,
@@ -70,22 +72,37 @@ class Entry:
     attendance: str | None = None  # set when the entry itself says (a status column)
 
 
-def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+# one part of a word: a bracket with what it holds ("(JC)", or "(Chief" when the bracket
+# closes further on), a run without brackets, or a lone closing bracket. Searched over a
+# whole span this gives the parts of every whitespace-separated word in order.
+_TOKEN_PART = re.compile(r"\([^()\s]*\)?|[^()\s]+|\)")
+
+
+def _iter_tokens(text: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
     """Words with offsets; brackets split off, run-together words split ("MilesGrant")."""
-    out = []
-    for m in re.finditer(r"\S+", text[start:end]):
-        s = start + m.start()
-        tok = m.group()
+    for m in _TOKEN_PART.finditer(text, start, end):
+        part = m.group()
         # "Campion(JC)" / "(JC)Chair": brackets are tokens of their own
-        for part in re.finditer(r"\([^()\s]*\)?|[^()]+|\)", tok):
-            ps = s + part.start()
-            pieces = camel_split(part.group()) if not part.group().startswith("(") else [part.group()]
-            off = ps
-            for k, p in enumerate(pieces):
-                # a lost space between name and role: the second piece starts the role
-                out.append(("\x00" + p if k else p, off, off + len(p)))
-                off += len(p)
-    return out
+        pieces = _camel_split(part) if part[0] != "(" else None
+        if pieces is None or len(pieces) == 1:
+            yield part, m.start(), m.end()
+            continue
+        off = m.start()
+        for k, p in enumerate(pieces):
+            # a lost space between name and role: the second piece starts the role
+            yield ("\x00" + p if k else p), off, off + len(p)
+            off += len(p)
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return list(_iter_tokens(text, start, end))
+
+
+_PREFIX = 8  # tokens read first: most lines are told apart from an attendee within them
+
+
+class _NeedAll(Exception):
+    """The first tokens of a span did not settle :func:`parse_entry`; read them all."""
 
 
 def parse_entry(text: str, start: int, end: int, *, allow_single: bool = False) -> Entry | None:
@@ -101,18 +118,44 @@ def parse_entry(text: str, start: int, end: int, *, allow_single: bool = False) 
     True
     """
     lead = _BULLET.match(text, start, end)
-    toks = _tokens(text, lead.end() if lead else start, end)
+    s = lead.end() if lead else start
+    # Long lines of prose are rejected within their first words: parse those first, and
+    # tokenise the whole span only when they do not settle it.
+    tokens = _iter_tokens(text, s, end)
+    first = list(islice(tokens, _PREFIX + 1))
+    if len(first) <= _PREFIX:
+        return _parse(text, end, first, True, allow_single)
+    try:
+        return _parse(text, end, first[:_PREFIX], False, allow_single)
+    except _NeedAll:
+        return _parse(text, end, first + list(tokens), True, allow_single)
+
+
+def _parse(text: str, end: int, toks: list[tuple[str, int, int]], complete: bool, allow_single: bool) -> Entry | None:
+    """parse_entry on ``toks``: all the tokens when ``complete``, else only the first ones
+    (raises _NeedAll where those do not decide)."""
     if not toks:
         return None
     if word_key(toks[0][0]) == "the":
-        return _the_role(text, toks, end)
+        if complete:
+            return _the_role(text, toks, end)
+        for tok, _, _ in toks[1:]:  # _the_role's first test, on the tokens read so far
+            if tok.startswith("("):
+                break
+            if not tok[:1].isupper():
+                return None
+        raise _NeedAll
     tab = text.find("\t", toks[0][1], end)  # a table cell boundary ends the name
     tab = end if tab < 0 else tab
-    i, n = 0, len(toks)
+    # with only the first tokens read, each step below looks at most three tokens ahead;
+    # while those are read, every "i < n" test comes out as with all tokens
+    i, n = 0, len(toks) if complete else len(toks) + 1_000_000
     honorific = titled = False
     name_start = None
     role_prefix = None
     while i < n:
+        if not complete and i + 3 >= len(toks):
+            raise _NeedAll
         k = word_key(toks[i][0])
         nxt = toks[i + 1][0] if i + 1 < n else ""
         if k in HONORIFICS and toks[i][0][0].isupper() and nxt and not nxt.startswith("("):
@@ -127,6 +170,8 @@ def parse_entry(text: str, start: int, end: int, *, allow_single: bool = False) 
         else:
             break
     # "PFCC Stephen Mold": an office abbreviation printed before the name
+    if not complete and i + 3 >= len(toks):
+        raise _NeedAll
     if i + 2 < n + 1 and not honorific and name_start is None and i + 2 <= n - 0:
         t = toks[i][0].rstrip(",:")
         if len(t) >= 2 and re.fullmatch(r"[A-Z/]{2,7}", t) and i + 2 < n + 1 and i + 2 <= n - 1 + 1:
@@ -136,6 +181,8 @@ def parse_entry(text: str, start: int, end: int, *, allow_single: bool = False) 
     name_toks: list[int] = []
     stop = "end"
     while i < n:
+        if not complete and i + 3 >= len(toks):
+            raise _NeedAll
         tok = toks[i][0]
         if tok.startswith("\x00") or toks[i][1] > tab:
             stop = "sep"
@@ -172,10 +219,18 @@ def parse_entry(text: str, start: int, end: int, *, allow_single: bool = False) 
             stop = "sep"
             break
     if not name_toks:
-        return _role_first(text, toks, end) if not honorific and name_start is None else None
+        if honorific or name_start is not None:
+            return None
+        if not complete:
+            if not is_role_word(toks[0][0]) or not toks[0][0][:1].isupper():
+                return None  # _role_first's first test
+            raise _NeedAll
+        return _role_first(text, toks, end)
     n_words = len([j for j in name_toks if not is_initials(toks[j][0].rstrip(",;:"))])
     if stop == "word" or stop == "lower" and n_words < 3:
         return None  # "Welcome and introductions", "Sean Brown welcomed …": not an attendee
+    if not complete:
+        raise _NeedAll
     stop = "role" if stop == "lower" else stop
     # Without a separator ("Elizabeth Houchin Freedom to Speak Up Guardian", "W Kearns Preston
     # City Council") a name is its initials and one word, or two words.
@@ -246,10 +301,13 @@ def _role_first(text: str, toks: list[tuple[str, int, int]], end: int) -> Entry 
             break
     last = next((j for j, (t, _, _) in enumerate(toks) if t.startswith("(") and not _post_bracket(toks, j)), len(toks))
     for k in range(1, last - 1):
-        head = [t for t, _, _ in toks[:k]]
-        if not all(_post_word(t) or t.startswith("(") for t in head) \
-                or any(word_key(t) in NOT_NAME_WORDS - {"and", "of", "for", "the", "to"} for t in head):
+        # the post is toks[:k]: every word of it must read as a post; the words before the
+        # last one were checked on the previous turns, so only the newest is checked here
+        t = toks[k - 1][0]
+        if not (_post_word(t) or t.startswith("(")) or word_key(t) in _NOT_IN_POST:
             return None
+        if last - k > 4:
+            continue  # the name after the post is at most four words
         tail = [t.rstrip(".,;:") for t, _, _ in toks[k:last]]
         names = [t for t in tail if not is_initials(t)]
         if 1 <= len(names) <= 2 and len(tail) <= 4 and all(is_name_word(t) or is_initials(t) for t in tail) \
@@ -266,15 +324,21 @@ def _role_first(text: str, toks: list[tuple[str, int, int]], end: int) -> Entry 
     return None
 
 
+# words that end a post read before a name ("Chief Executive Jane Doe"): heading and sentence words
+_NOT_IN_POST = NOT_NAME_WORDS - {"and", "of", "for", "the", "to"}
+
+
 def _post_word(tok: str) -> bool:
     return is_role_word(tok) or tok[:1].isupper() or tok in ("of", "and", "for", "the", "&", "to")
 
 
 def _post_bracket(toks: list[tuple[str, int, int]], j: int) -> bool:
     """"(SWAP)" inside "Internal Audit Manager (SWAP) T. Ridgeway": a bracket in the post, a name after it."""
-    rest = [t.rstrip(".,;:") for t, _, _ in toks[j + 1:]]
-    return bool(rest) and j > 0 and is_role_word(toks[j - 1][0]) and (is_initials(rest[0]) or is_name_word(rest[0])) \
-        and not rest[0].startswith("(")
+    if j + 1 >= len(toks):
+        return False
+    after = toks[j + 1][0].rstrip(".,;:")
+    return j > 0 and is_role_word(toks[j - 1][0]) and (is_initials(after) or is_name_word(after)) \
+        and not after.startswith("(")
 
 
 def _no_capacity(entry: Entry, text: str) -> bool:

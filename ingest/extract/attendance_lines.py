@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .attendance_entry import _SENTENCE_VERB, Entry, parse_entry
 from .names import HONORIFICS, TITLES, is_role_word, word_key
@@ -44,8 +45,8 @@ _HEADINGS = {
     "apologies": (APOLOGIES, True), "apologies for absence": (APOLOGIES, True), "absent": (APOLOGIES, True),
     "absence": (APOLOGIES, True), "apologies received": (APOLOGIES, True), "not present": (APOLOGIES, True),
 }
-_INLINE = re.compile(
-    r"(?<![\w/])(?P<h>(?:Also [Pp]resent|ALSO PRESENT|Officers|OFFICERS|Officials|Members|MEMBERS|Councillors|"
+_INLINE = re.compile(  # (the lookahead: the first letters of the headings, to search faster)
+    r"(?=[AOMCGDTBPIiS])(?<![\w/])(?P<h>(?:Also [Pp]resent|ALSO PRESENT|Officers|OFFICERS|Officials|Members|MEMBERS|Councillors|"
     r"(?:Members|Councillors|Officers|Governors|Directors|Trustees) (?:present|in attendance)|"
     r"Observers|Guests|Board [Mm]embers|Committee [Mm]embers|Panel [Mm]embers)(?=\s*:)|(?:Members |Councillors |Officers |Also )?(?:Present|PRESENT)|(?:Also )?[Ii]n [Aa]ttend[ae]nce|"
     r"(?:ALSO )?IN ATTEND[AE]NCE|Apologies(?: for [Aa]bsence)?|APOLOGIES(?: FOR ABSENCE)?|Attendance|ATTENDANCE|"
@@ -78,6 +79,7 @@ class Item:
     label: str | None = None
 
 
+@lru_cache(maxsize=16384)  # pure; asked of every line, some lines more than once
 def heading_kind(line: str) -> tuple[str, bool] | None:
     """The attendance group a whole-line heading opens, or None.
 
@@ -244,7 +246,8 @@ def _content(text: str, start: int, end: int, first: bool) -> list[Item]:
 # heading ("… Deputy Chief Constable JIAC 01/23 APOLOGIES AND …", "… Ms Y 1. Welcome")
 _RUN_ON = re.compile(r"\s(?=(?:[A-Z]{2,8}\s+)?\d{1,3}(?:[./]\d{1,4})*[.)]?\s+[A-Z][A-Za-z]+\b)|"
                      r"\s(?=(?:The|It|There)\s+[a-z]+\s+(?:was|were|is|had)\b)")
-_HON_START = re.compile(r"(?<![\w’'-])(?:Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Cllr|Councillor|Sir|Dame|Lord|Lady|"
+# (the lookahead: the first letters of the honorifics, so that searching turns most positions away at once)
+_HON_START = re.compile(r"(?=[MDPCSLBJR])(?<![\w’'-])(?:Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Cllr|Councillor|Sir|Dame|Lord|Lady|"
                         r"Baroness|Judge|Reverend|Rev|Revd)\.?(?=\s+[A-Z])")
 
 
@@ -303,28 +306,38 @@ def split_list(text: str, start: int, end: int, *, sentence: bool = False) -> li
 def _split_commas(text: str, start: int, end: int, marks: str = ",;") -> list[tuple[int, int]]:
     """Comma-separated parts at bracket depth 0; a final "A and B" is split too."""
     parts, depth, s = [], 0, start
-    for k in range(start, end):
-        c = text[k]
+    for mk in _split_chars(marks).finditer(text, start, end):  # only brackets and marks matter
+        c, k = mk.group(), mk.start()
         if c == "(":
             depth += 1
         elif c == ")":
             depth = max(0, depth - 1)
-        elif c in marks and depth == 0:
+        elif depth == 0:
             parts.append((s, k))
             s = k + 1
     parts.append((s, end))
     out = []
     for s, e in parts:
-        lead = re.match(r"\s*(?:(?:and|&)\s+)?(?:from\s+)?(?=\S)", text[s:e])  # ", and C. Ellery", "and from Mr X"
+        lead = _LIST_LEAD.match(text[s:e])  # ", and C. Ellery", "and from Mr X"
         s += lead.end() if lead else 0
         m = None
-        for m2 in re.finditer(r"\s+(?:and|&)\s+(?:from\s+)?", text[s:e]):
+        for m2 in _LAST_AND.finditer(text[s:e]):
             m = m2
         if m and parse_entry(text, s, s + m.start(), allow_single=True) and parse_entry(text, s + m.end(), e, allow_single=True):
             out.extend([(s, s + m.start()), (s + m.end(), e)])
         else:
             out.append((s, e))
     return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in out if text[s:e].strip()]
+
+
+_LIST_LEAD = re.compile(r"\s*(?:(?:and|&)\s+)?(?:from\s+)?(?=\S)")
+_LAST_AND = re.compile(r"\s+(?:and|&)\s+(?:from\s+)?")
+
+
+@lru_cache(maxsize=8)
+def _split_chars(marks: str) -> re.Pattern:
+    """The characters _split_commas looks at: brackets and the separating marks."""
+    return re.compile("[()" + re.escape(marks) + "]")
 
 
 _PLURAL = re.compile(r"\s*(?:Councillors|Cllrs\.?|Messrs\.?)\s+")

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .names import is_abbreviation, name_initials_match
 
@@ -53,6 +54,7 @@ REASON = re.compile(
     r"other business|prior|unavailable|unable|abroad|away|hospital|operation|funeral|jury)\b")
 
 
+@lru_cache(maxsize=16384)  # pure; the same brackets recur across entries
 def bracket_kind(inner: str, name: str) -> str:
     """What a bracket after ``name`` holds: chair, minutes, observer, qualifier (dropped), initials,
     abbr (a role abbreviation) or keep (capacity text)."""

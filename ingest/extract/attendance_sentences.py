@@ -13,26 +13,33 @@ from dataclasses import dataclass
 
 from .attendance_entry import Entry, parse_entry
 from .attendance_lines import APOLOGIES, IN_ATTENDANCE, PRESENT, _role_only, _split_commas
+from .wspattern import WsPattern
 
 _APOLOGY_FROM = re.compile(
     r"\bapolog(?:ies|y)(?:\s+for\s+(?:absence|lateness))?(?:\s+(?:were|was|had\s+been|have\s+been|has\s+been))?"
     r"(?:\s+(?:received|submitted|given|tendered|noted|reported|recorded|made|offered|sent|accepted)"
     r"(?:\s+(?:and|&)\s+(?:accepted|noted|approved|received))?)?\s*:?\s+"
     r"(?:from|by|on\s+behalf\s+of)\s*:?\s+", re.I)
-_SENT_APOLOGY = re.compile(r"\s+(?:sent|gave|tendered|offered|submitted|had\s+sent)\s+(?:their\s+|his\s+|her\s+)?apologies\b", re.I)
+# the patterns below all open with the whitespace before their verb (WsPattern.after_space)
+_SENT_APOLOGY = WsPattern.after_space(
+    r"(?:sent|gave|tendered|offered|submitted|had\s+sent)\s+(?:their\s+|his\s+|her\s+)?apologies\b", re.I,
+    needs=("apologies",))
 # "Councillor F. Nuttall was absent", "Ms Y did not attend": members marked absent map to apologies
-_ABSENT = re.compile(r"\s+(?:(?:was|were)\s+(?:also\s+)?(?:absent|not\s+present|unable\s+to\s+attend)|"
-                     r"did\s+not\s+attend|could\s+not\s+attend|(?:was|were)\s+not\s+in\s+attendance)\b"
-                     r"(?!\s+(?:from\s+the\s+(?:room|chamber|discussion)|for\s+(?:this|the|part|agenda)\b|during\b|"
-                     r"when\b|while\b))", re.I)  # "absent from the room for this item" is not absence from the meeting
-_LATE = re.compile(r"\s+(?:would\s+be|was|were|is|will\s+be)\s+late\b|\s+(?:joined|arrived\s+at|entered)\s+the\s+meeting\b|"
-                   r"\s+(?:joined|arrived)\s+(?:at|during)\b", re.I)
-_SUBSTITUTE = re.compile(r"\s+(?:(?:was|were|attended\s+as|acted\s+as|is)\s+(?:a\s+|the\s+)?(?:named\s+)?"
-                         r"|(?:attended\s+)?(?=substituted\s+for))(?P<role>substitut(?:e|ed)\s+for\s+[^.;\n]+)", re.I)
+_ABSENT = WsPattern.after_space(r"(?:(?:was|were)\s+(?:also\s+)?(?:absent|not\s+present|unable\s+to\s+attend)|"
+                                r"did\s+not\s+attend|could\s+not\s+attend|(?:was|were)\s+not\s+in\s+attendance)\b"
+                                r"(?!\s+(?:from\s+the\s+(?:room|chamber|discussion)|for\s+(?:this|the|part|agenda)\b|during\b|"
+                                r"when\b|while\b))", re.I,
+                                needs=("absent", "present", "attend"))  # "absent from the room for this item" is not absence from the meeting
+_LATE = WsPattern.after_space(r"(?:would\s+be|was|were|is|will\s+be)\s+late\b|(?:joined|arrived\s+at|entered)\s+the\s+meeting\b|"
+                              r"(?:joined|arrived)\s+(?:at|during)\b", re.I,
+                              needs=("late", "meeting", "joined", "arrived"))
+_SUBSTITUTE = WsPattern.after_space(r"(?:(?:was|were|attended\s+as|acted\s+as|is)\s+(?:a\s+|the\s+)?(?:named\s+)?"
+                                    r"|(?:attended\s+)?(?=substituted\s+for))(?P<role>substitut(?:e|ed)\s+for\s+[^.;\n]+)", re.I,
+                                    needs=("substitut",))
 _WERE_PRESENT = re.compile(r"\b(?P<also>also\s+)?(?P<what>present|in\s+attendance)\s+(?:were|was)\s*:?\s+"
                            r"(?P<list>[^.;\n]+)", re.I)
 _WELCOMED = re.compile(r"\bwelcomed\s+(?P<list>[^.;\n]+?)\s+to\s+(?:the|their|his|her|this)\s+(?:first\s+)?meeting", re.I)
-_WERE_WELCOMED = re.compile(r"\s+(?:was|were)\s+(?:also\s+)?welcomed\b", re.I)
+_WERE_WELCOMED = WsPattern.after_space(r"(?:was|were)\s+(?:also\s+)?welcomed\b", re.I, needs=("welcomed",))
 _ABBREV_DOT = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Rev|Revd|St|Cllr|No|Nos|Co|Ltd|Hon|Rt)|\b[A-Z])$")
 
 

@@ -40,6 +40,10 @@ def _is_prose(b: Block) -> bool:
 
 def unnumbered(text: str) -> list[Item]:
     allb = blocks(text)
+    # the blocks that are not page furniture, and where each sits among them: built once,
+    # not per block (that made long documents quadratic)
+    solid = [n for n in allb if not is_furniture(n.text)]
+    solid_at = {id(n): k for k, n in enumerate(solid)}
     out: list[Item] = []
     seen_prose = False
     for i, b in enumerate(allb):
@@ -62,8 +66,7 @@ def unnumbered(text: str) -> list[Item]:
                 first = fold(text[sents[0][0]:sents[0][1]])
                 if heading_like(first) and mostly_capitalised(first):
                     title_span, title, ok = sents[0], first, True
-        solid = [n for n in allb if not is_furniture(n.text)]
-        k = next((j for j, n in enumerate(solid) if n is b), 0)
+        k = solid_at.get(id(b), 0)
         neighbours = solid[max(0, k - 1):k] + solid[k + 1:k + 2]
         labelled = re.match(r"^[A-Z][\w/-]*(?:\s+[\w/-]+){0,2}\s*:\s", title) is not None  # 'Venue: ...', 'Action DB9-01: ...'
         if not ok or labelled or ATTENDANCE_HEADING.match(title) or is_person_line(title) or is_date_line(title):

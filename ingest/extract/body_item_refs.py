@@ -51,8 +51,10 @@ class Item:
 
 
 
+# (the lookahead: the characters a ref can start with, so that most positions are
+# turned away at once when the pattern is searched for)
 _REF = re.compile(
-    r"(?P<ref>(?:Ref(?:erence)?\.?\s*)(?P<r1>\d{1,3}(?:/\d{1,4}){1,3})"
+    r"(?=[A-Z\d(i])(?P<ref>(?:Ref(?:erence)?\.?\s*)(?P<r1>\d{1,3}(?:/\d{1,4}){1,3})"
     r"|(?:PART|Part)\s+(?P<part>\d{1,2})"
     r"|(?:Agenda\s+|AGENDA\s+)?(?:Item|ITEM|item)\s+(?P<item>\d{1,3}(?:\.\d{1,2})*)(?:\.(?!\d))?"
     r"|(?:Minute|MINUTE|Min\.?)\s+(?:No\.?\s*)?(?P<minute>\d{1,4}(?:[./]\d{1,4})?)"

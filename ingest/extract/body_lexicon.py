@@ -10,6 +10,7 @@ tests in one place lets every rule ask the same questions of a line.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -111,11 +112,15 @@ ROLE_PHRASE = (
 )
 
 
+# The line tests below are pure, and several rules ask them of the same lines and
+# blocks (headings, items, actions, decisions): their answers are cached.
+@lru_cache(maxsize=16384)
 def fold(text: str | None) -> str:
     """Whitespace folded, markdown bold markers dropped: the form records are kept in."""
     return re.sub(r"\s+", " ", (text or "").replace("**", " ")).strip()
 
 
+@lru_cache(maxsize=16384)
 def strip_title_furniture(title: str) -> str:
     """'Minutes pdf icon PDF 677 KB' -> 'Minutes'; 'Pdf Minutes (108Kb)' -> 'Minutes'."""
     for pat in _TITLE_FURNITURE:
@@ -123,10 +128,12 @@ def strip_title_furniture(title: str) -> str:
     return title.strip()
 
 
+@lru_cache(maxsize=16384)
 def has_verb(text: str) -> bool:
     return bool(_VERBS.search(text))
 
 
+@lru_cache(maxsize=16384)
 def is_person_line(text: str) -> bool:
     """A line naming someone: 'Mr S Dobson', 'Paul Fell (PF)', 'Jane Doe, Chief Nurse'.
 
@@ -144,11 +151,13 @@ def is_person_line(text: str) -> bool:
     return bool(m and ROLE_WORDS.search(m.group(1)) and not has_verb(m.group(1)))
 
 
+@lru_cache(maxsize=16384)
 def is_bare_name(text: str) -> bool:
     t = fold(text).strip("•·-–* ")
     return bool(_BARE_NAME.match(t)) and not has_verb(t) and not re.search(r"\d", t)
 
 
+@lru_cache(maxsize=16384)
 def is_date_line(text: str) -> bool:
     """A line that is only a date/time ('14th May 2019', '16 Feb 2017 - 14:30 to 17:00')."""
     t = fold(text)
@@ -163,6 +172,7 @@ def starts_with_month(text: str) -> bool:
     return bool(_MONTH_START.match(text.strip()))
 
 
+@lru_cache(maxsize=16384)
 def mostly_capitalised(text: str) -> bool:
     """Title Case or CAPS: most of the longer words start with a capital."""
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’\-]*", text) if len(w) > 3]
@@ -171,11 +181,13 @@ def mostly_capitalised(text: str) -> bool:
     return sum(1 for w in words if w[0].isupper()) / len(words) >= 0.6
 
 
+@lru_cache(maxsize=16384)
 def is_caps(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
+@lru_cache(maxsize=16384)
 def heading_like(text: str, numbered: bool = False) -> bool:
     """Could this be the title of an agenda item? Short noun phrase, no finite verb.
 
@@ -201,11 +213,13 @@ def heading_like(text: str, numbered: bool = False) -> bool:
     return True
 
 
+@lru_cache(maxsize=16384)
 def is_table_row(line: str) -> bool:
     """A fixed-width table row: cells separated by runs of three or more spaces."""
     return len(re.findall(r"\S {3,}(?=\S)", line)) >= 2
 
 
+@lru_cache(maxsize=16384)
 def is_furniture(text: str) -> bool:
     return bool(FURNITURE.match(fold(text)))
 
@@ -258,6 +272,12 @@ def table_cells(line: str) -> list[tuple[int, str, int]]:
 def action_table_header(line: str) -> dict[str, int] | None:
     """Column roles of an action-log table header ('No | Action | Owner | Due | Status'):
     role -> cell index, or None if the line is not such a header."""
+    if line.isascii():
+        # the "action" column's heading says "action", "description" or "detail(s)": most lines are
+        # not headers, and this says so without cutting them into cells (same answer, faster)
+        low = line.lower()
+        if "action" not in low and "description" not in low and "detail" not in low:
+            return None
     cells = table_cells(line)
     roles: dict[str, int] = {}
     for _, word, k in cells:

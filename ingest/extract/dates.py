@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -24,27 +25,30 @@ _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 
 # "Tuesday 31 July 2018", "31st July, 2018", "15thAugust 2016", "Tuesday, 4 August 2020"
+# Each pattern below opens with a lookahead for the characters its matches can start
+# with: ``re`` tries a pattern at every position of the text, and this turns most
+# positions away at once (the matches are the same).
 _DMY = re.compile(
-    rf"(?<![\w/.])(?P<wd>{_WEEKDAY},?\s+(?:the\s+)?)?(?P<d>{_DAY})\s*(?:of\s+)?(?P<m>{_MONTH})(?![a-z])"
+    rf"(?=[MTWFS\d])(?<![\w/.])(?P<wd>{_WEEKDAY},?\s+(?:the\s+)?)?(?P<d>{_DAY})\s*(?:of\s+)?(?P<m>{_MONTH})(?![a-z])"
     rf"(?:,?\s+(?P<y>{_YEAR})(?!\d))?",
     re.I,
 )
 # "Tuesday, July 31, 2018" (US order)
 _MDY = re.compile(
-    rf"(?<![\w/.])(?P<wd>{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?![\d:.])(?:,?\s+(?P<y>{_YEAR})(?!\d))?",
+    rf"(?=[MTWFSJAOND])(?<![\w/.])(?P<wd>{_WEEKDAY},?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?![\d:.])(?:,?\s+(?P<y>{_YEAR})(?!\d))?",
     re.I,
 )
 # "June 2018", "the April 2018 meeting"
-_MY = re.compile(rf"(?<![\w/])(?P<m>{_MONTH})\s+(?P<y>{_YEAR})(?!\d)", re.I)
+_MY = re.compile(rf"(?=[JFMASOND])(?<![\w/])(?P<m>{_MONTH})\s+(?P<y>{_YEAR})(?!\d)", re.I)
 # "12/03/2019", "12.03.2019" (day first, as in the UK); two-digit years are too ambiguous
-_NUMERIC = re.compile(r"(?<![\d/.])(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>(?:19|20)\d\d)(?![\d/])")
+_NUMERIC = re.compile(r"(?=\d)(?<![\d/.])(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>(?:19|20)\d\d)(?![\d/])")
 
 _TIME = re.compile(
-    r"(?<![\d:./£$])(?P<h>[0-2]?\d)(?:\s*[:.]\s*(?P<min>[0-5]\d))?\s*"
+    r"(?=\d)(?<![\d:./£$])(?P<h>[0-2]?\d)(?:\s*[:.]\s*(?P<min>[0-5]\d))?\s*"
     r"(?P<ap>a\.?\s?m\b\.?|p\.?\s?m\b\.?|hrs\b|hours\b|h\b)?(?![\d%])",
     re.I,
 )
-_HHMM = re.compile(r"(?<![\d:./£$])([0-2]\d)([0-5]\d)\s*(?:hrs|hours|h)\b", re.I)
+_HHMM = re.compile(r"(?=\d)(?<![\d:./£$])([0-2]\d)([0-5]\d)\s*(?:hrs|hours|h)\b", re.I)
 _NOON = re.compile(r"\b(?:12\s*)?(?:noon|midday)\b", re.I)
 
 
@@ -79,6 +83,19 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     ['2015-12-08']
     """
     end = len(text) if end is None else end
+    return list(_find_dates(text, start, end))
+
+
+# every date has a digit (its day or year): most lines have none, and are done at once
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=256)
+def _find_dates(text: str, start: int, end: int) -> tuple[DateMention, ...]:
+    """find_dates, kept for the few texts looked at again (the whole document is read for
+    the meeting's date and again for earlier meetings)."""
+    if not _DIGIT.search(text, start, end):
+        return ()
     seg = text[start:end]
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -87,7 +104,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
         return all(b <= x or a >= y for x, y in taken)
 
     for rx in (_DMY, _MDY):
-        for m in rx.finditer(seg):
+        for m in _finditer_by_month(rx, seg):
             if not free(m.start(), m.end()):
                 continue
             day = int(re.sub(r"\D", "", m.group("d")))
@@ -102,18 +119,67 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
         if free(m.start(), m.end()) and 1 <= d <= 31 and 1 <= mo <= 12:
             found.append(DateMention(start + m.start(), start + m.end(), int(m.group("y")), mo, d))
             taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
+
+
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# non-space characters a _DMY/_MDY match can hold before its month: "Wednesday., the 31st of "
+_BEFORE_MONTH = 24
+
+
+def _finditer_by_month(rx: re.Pattern, seg: str):
+    """``rx.finditer(seg)`` for _DMY and _MDY, found from the month names.
+
+    ``re`` would try the pattern at every position of the text; each match holds a month
+    name, which begins with one of _MONTH_STEMS, and starts within _BEFORE_MONTH
+    non-space characters before it. So the pattern is tried only there, leftmost first,
+    which gives the same matches. Texts where lower-casing moves characters, or with the
+    letters that ``re`` matches case-insensitively to "i" or "s" (ı, ſ, İ), take the
+    plain route."""
+    low = seg.lower()
+    if len(low) != len(seg) or "ı" in seg or "ſ" in seg or "İ" in seg:
+        yield from rx.finditer(seg)
+        return
+    months = sorted({k for stem in _MONTH_STEMS for k in _all_at(low, stem)})
+    pos = 0
+    for p in months:
+        if p < pos:
+            continue
+        lo, count = p, 0
+        while lo > pos and count < _BEFORE_MONTH:
+            lo -= 1
+            if not seg[lo].isspace():
+                count += 1
+        for s in range(max(lo, pos), p + 1):
+            if seg[s].isspace():
+                continue  # no match starts with a space
+            m = rx.match(seg, s)
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+
+
+def _all_at(text: str, sub: str) -> list[int]:
+    out, k = [], text.find(sub)
+    while k >= 0:
+        out.append(k)
+        k = text.find(sub, k + 1)
+    return out
 
 
 def find_month_years(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """"June 2018"-style mentions (no day) in ``text[start:end]``."""
     end = len(text) if end is None else end
+    if text.find("19", start, end) < 0 and text.find("20", start, end) < 0:
+        return []  # no year, so no "June 2018"
     out = []
     for m in _MY.finditer(text, start, end):
         out.append(DateMention(m.start(), m.end(), int(m.group("y")), MONTHS[m.group("m").lower().rstrip(".")], None))
     return out
 
 
+@lru_cache(maxsize=16384)  # pure; the meeting-date rules ask it of the same lines
 def parse_time(text: str) -> tuple[str, int, int] | None:
     """The first plausible clock time in ``text`` as ("HH:MM", start, end).
 

@@ -73,8 +73,25 @@ _NOTED_OBJECT = re.compile(
 _COMPOUND = re.compile(r"^(?:The\s+)?[A-Z][\w'’ ]*\s+and\s+(?:the\s+)?[A-Z][\w'’ ]*\s+agreed\b")
 
 
+# Every way of deciding below needs one of these words (a verb of _VERB, "voted",
+# "appointed", "RESOLVED"/"AGREED"): a sentence without any is no decision, and the
+# costlier tests are not run on it.
+_DECIDING_WORDS = ("agreed", "approved", "adopted", "accepted", "endorsed", "ratified", "supported", "refused",
+                   "rejected", "carried", "confirmed", "elected", "noted", "resolved", "appointed", "voted")
+_DECIDING = re.compile("|".join(_DECIDING_WORDS), re.I)
+
+
+def _may_decide(s: str) -> bool:
+    if s.isascii():  # the same test as _DECIDING, faster
+        low = s.lower()
+        return any(w in low for w in _DECIDING_WORDS)
+    return _DECIDING.search(s) is not None
+
+
 def _is_decision(sentence: str) -> bool:
     s = fold(sentence)
+    if not _may_decide(s):
+        return False
     if any(p.search(s) for p in _NOT) or _COMPOUND.match(s):
         return False
     if re.search(r"(?:^|[,;]|\band)\s+(?:it was\s+)?(?:RESOLVED|AGREED)\b", s):  # '... seconded, and RESOLVED that'

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WS = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=16384)  # pure, and asked again of the same names and roles
 def fold(text: str | None) -> str:
     """Trim and fold runs of whitespace (line breaks, tabs, NBSP) into one space."""
     return _WS.sub(" ", (text or "").replace("\u00a0", " ")).strip()

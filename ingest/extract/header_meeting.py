@@ -94,45 +94,83 @@ def _cut_title(line: str) -> str:
     return line.strip(" ,;:–-")
 
 
-def _score(text: str, d: DateMention, lines: list[tuple[int, int]]) -> float | None:
-    s, e = _line_of(text, d.start)
-    line = text[s:e]
-    before = text[s:d.start]
-    score = 0.0
-    label = _DATE_LABEL.match(line)
-    if label and len(label.group()) >= 4:
-        score += 3
-    if d.weekday:
-        score += 2
-    if parse_time(line[d.end - s:]) or parse_time(before[-25:]):
-        score += 2
-    if d.year:
-        score += 1
-    if re.search(r"(?i)\b(?:held|meeting)\s+(?:on|at)\b[^.]{0,40}$", before):
-        score += 1
-    short = len(line.split()) <= 14
-    # the sentence around the date (within its line); for a short line, the heading above it
-    sent_s = max(s, text.rfind(". ", 0, d.start) + 2)
-    sent_e = text.find(". ", d.end)
-    context = text[sent_s:min(e, sent_e) if sent_e > 0 else e]
-    if short:
-        k = next((i for i, (ls, _) in enumerate(lines) if ls == s), None)
-        if k:
-            context = text[lines[max(0, k - 2)][0]:lines[k - 1][1]] + " " + context
-    if d.start > 400 and re.search(r"(?i)\bminutes\b", context):
-        score -= 6  # a date listed under a later "Minutes" item is the approved meeting's
-    heading = d.start < 300 and re.match(r"(?i)\s*(?:minutes|notes)\s+of\b(?![^\n]*\b(?:previous|last|prior)\b)", text[s:])
-    if _OTHER_DATE.search(context) and not heading:  # "Minutes of the previous meeting …" is no heading
-        score -= 6
-    if not (d.weekday or score >= 2 and parse_time(line) or short or _DATE_LABEL.match(line)):
-        return None  # a bare date inside running text is not the meeting's date
-    return score - d.start / 2000
+_HELD_ON = re.compile(r"(?i)\b(?:held|meeting)\s+(?:on|at)\b[^.]{0,40}$")
+_MINUTES_WORD = re.compile(r"(?i)\bminutes\b")
+_MINUTES_OF = re.compile(r"(?i)\s*(?:minutes|notes)\s+of\b(?![^\n]*\b(?:previous|last|prior)\b)")
+
+
+class _Scorer:
+    """Scores the dates of one text. What depends only on a line or a sentence (the time
+    on the line, the other-date cues of the sentence) is looked up once per line or
+    sentence, so a line holding hundreds of dates costs linear time, not quadratic."""
+
+    def __init__(self, text: str, lines: list[tuple[int, int]]):
+        self.text = text
+        self.lines = lines
+        self.line_index = {ls: i for i, (ls, _) in enumerate(lines)}
+        self.memo: dict[tuple, object] = {}
+
+    def _cached(self, key: tuple, fn):
+        if key not in self.memo:
+            self.memo[key] = fn()
+        return self.memo[key]
+
+    def _held_on(self, s: int, end: int) -> bool:
+        """``_HELD_ON`` searched in ``text[s:end]``: a match ends at ``end`` and its "on"/"at"
+        starts at most 42 characters before; only the whitespace run before that and the
+        word "held"/"meeting" can lie further back, so the search starts there."""
+        text = self.text
+        w = max(s, end - 42)
+        while w > s and text[w - 1].isspace():
+            w -= 1
+        return _HELD_ON.search(text, max(s, w - 7), end) is not None
+
+    def score(self, d: DateMention) -> float | None:
+        text, lines = self.text, self.lines
+        s, e = _line_of(text, d.start)
+        line = text[s:e]
+        score = 0.0
+        label = self._cached(("label", s), lambda: _DATE_LABEL.match(line))
+        if label and len(label.group()) >= 4:
+            score += 3
+        if d.weekday:
+            score += 2
+        if parse_time(line[d.end - s:]) or parse_time(text[max(s, d.start - 25):d.start]):
+            score += 2
+        if d.year:
+            score += 1
+        if self._held_on(s, d.start):
+            score += 1
+        short = self._cached(("short", s), lambda: len(line.split()) <= 14)
+        # the sentence around the date (within its line); for a short line, the heading above it
+        sent_s = max(s, text.rfind(". ", max(0, s - 2), d.start) + 2)
+        sent_e = text.find(". ", d.end, e + 1)
+        ce = sent_e if sent_e > 0 else e
+        k = self.line_index.get(s) if short else None
+
+        def context() -> str:
+            c = text[sent_s:ce]
+            if k:
+                c = text[lines[max(0, k - 2)][0]:lines[k - 1][1]] + " " + c
+            return c
+
+        if d.start > 400 and self._cached(("minutes", sent_s, ce, k), lambda: bool(_MINUTES_WORD.search(context()))):
+            score -= 6  # a date listed under a later "Minutes" item is the approved meeting's
+        heading = d.start < 300 and self._cached(("heading", s), lambda: _MINUTES_OF.match(text, s))
+        other = self._cached(("other", sent_s, ce, k), lambda: bool(_OTHER_DATE.search(context())))
+        if other and not heading:  # "Minutes of the previous meeting …" is no heading
+            score -= 6
+        if not (d.weekday or score >= 2 and self._cached(("time", s), lambda: parse_time(line)) or short
+                or self._cached(("label", s), lambda: _DATE_LABEL.match(line))):
+            return None  # a bare date inside running text is not the meeting's date
+        return score - d.start / 2000
 
 
 def _meeting_date(text: str, lines: list[tuple[int, int]], title: str | None) -> tuple[DateMention | None, str | None]:
     best = None
+    scorer = _Scorer(text, lines)
     for d in find_dates(text):
-        sc = _score(text, d, lines)
+        sc = scorer.score(d)
         if sc is not None and sc > 0 and (best is None or sc > best[0]):
             best = (sc, d)
     if best is None:

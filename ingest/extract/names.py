@@ -11,6 +11,7 @@ name is a short run of capitalised words, optionally after honorifics and titles
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Dropped from names (social honorifics); the plural forms introduce lists.
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "cllr", "councillor", "cllrs", "councillors", "master"}
@@ -79,10 +80,14 @@ _NAME_PREFIXES = {"Mac", "Mc", "Fitz", "De", "Di", "Da", "Du", "Le", "La", "Van"
 _ABBR = re.compile(r"^[A-Z][A-Za-z/&.\-]{0,9}$")
 
 
+# The word tests below are pure and asked about the same words thousands of times per
+# document (every line is tried as an attendance entry): their answers are cached.
+@lru_cache(maxsize=32768)
 def word_key(token: str) -> str:
     return token.strip(".,;:()–—-'’\"").lower()
 
 
+@lru_cache(maxsize=32768)
 def is_role_word(token: str) -> bool:
     """A word of a post or organisation (or an acronym such as "NHS", "OPCC")."""
     t = token.strip(".,;:()–—'’\"")
@@ -95,6 +100,7 @@ def is_role_word(token: str) -> bool:
     return word_key(t) in ROLE_WORDS
 
 
+@lru_cache(maxsize=32768)
 def is_name_word(token: str) -> bool:
     """A capitalised word that may be part of a person's name."""
     t = token.strip(",;:")
@@ -105,6 +111,7 @@ def is_name_word(token: str) -> bool:
     return bool(_NAME_WORD.match(t))
 
 
+@lru_cache(maxsize=32768)
 def is_initials(token: str) -> bool:
     return bool(_INITIALS.match(token.strip(",;:")))
 
@@ -115,15 +122,21 @@ def camel_split(token: str) -> list[str]:
     >>> camel_split("AshtonSuperintendent"), camel_split("MacDonald"), camel_split("JPuttock")
     (['Ashton', 'Superintendent'], ['MacDonald'], ['JPuttock'])
     """
+    return list(_camel_split(token))
+
+
+@lru_cache(maxsize=32768)
+def _camel_split(token: str) -> tuple[str, ...]:
     parts: list[str] = []
     for p in _CAMEL.split(token):
         if parts and parts[-1] in _NAME_PREFIXES:  # "MacDonald", "DeVito" are one name
             parts[-1] += p
         elif p:
             parts.append(p)
-    return parts
+    return tuple(parts)
 
 
+@lru_cache(maxsize=32768)
 def strip_honorifics(name: str) -> str:
     """"Cllr Peter Whatley" -> "Peter Whatley"; titles such as Dr and Professor stay.
 
@@ -137,6 +150,7 @@ def strip_honorifics(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=32768)
 def name_initials_match(abbr: str, name: str) -> bool:
     """Do bracketed initials such as "(JC)" or "(RHL)" stand for this person?
 
@@ -158,6 +172,7 @@ def name_initials_match(abbr: str, name: str) -> bool:
     return letters[0] == first and last in letters[1:]
 
 
+@lru_cache(maxsize=32768)
 def is_abbreviation(text: str) -> bool:
     """A role abbreviation such as "DPCC", "CEx", "T/ACC" or "ACC Cooper"."""
     head = text.split()[0] if text.split() else ""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .body_lexicon import fold, has_verb, heading_like, is_person_line
 
@@ -25,8 +26,8 @@ _ENUM = re.compile(
 )
 _LABEL = re.compile(r"^(?:\*\*)?[A-Z][A-Za-z/&' ]{1,40}?(?:\*\*)?\s*:(?:\*\*)?-?$")
 # Labels that cut a run-on table row into parts ("... meeting. **Update:** The CC ...").
-_INLINE_LABEL = re.compile(
-    r"(?:\*\*)?\b(?:Findings|Updates?|Response|Progress update|Actions? [Aa]rising|ACTIONS?|Actions?|DECISIONS?|Decisions?)"
+_INLINE_LABEL = re.compile(  # (the lookahead: the first characters of a label, to search faster)
+    r"(?=[*FURPAD])(?:\*\*)?\b(?:Findings|Updates?|Response|Progress update|Actions? [Aa]rising|ACTIONS?|Actions?|DECISIONS?|Decisions?)"
     r"(?:\*\*)?\s*(?::|–|—|-(?=\s))(?:\*\*)?"
 )
 _ENUM_AFTER_STOP = re.compile(r"(?<=[.?!:])\s+(?=(?:\d{1,2}|[a-h])[.)]\s+[A-Z‘'\"(])")
@@ -208,6 +209,12 @@ def _rejoin_bullet_tails(text: str, out: list[Block]) -> list[Block]:
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of ``text[start:end]`` (titles like 'Mr.' and initials do not end one)."""
+    return list(_sentence_spans(text, start, end))
+
+
+@lru_cache(maxsize=4096)
+def _sentence_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    # kept: every body rule (actions, decisions, findings, ...) splits the same blocks again
     spans = []
     s = start
     seg = text[start:end]
@@ -228,4 +235,4 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             b -= 1
         if b > a:
             out.append((a, b))
-    return out
+    return tuple(out)

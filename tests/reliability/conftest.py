@@ -27,11 +27,27 @@ def _own() -> OwnNeo4j:
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
+    if session.config.option.collectonly:
+        return
     if any("own_neo4j" in getattr(item, "fixturenames", ()) for item in session.items):
         try:
             _own().start_async()
         except OSError:
             pass  # reported by the fixture
+
+
+def _finish(server: OwnNeo4j) -> None:
+    """Stop our server (waiting for a start in progress first) and delete its run dir."""
+    server.settle()
+    server.stop()
+    shutil.rmtree(server.run_dir.parent, ignore_errors=True)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """A start begun at collection for tests that then did not run (-x, interrupted)."""
+    server = _OWN.pop("server", None)
+    if server is not None:
+        _finish(server)
 
 
 @pytest.fixture(scope="session")
@@ -40,11 +56,12 @@ def own_neo4j():
     try:
         server.wait_started()
     except Exception as e:  # noqa: BLE001 - skip (or fail under CI) with the reason
-        server.stop()
+        _OWN.pop("server", None)
+        _finish(server)
         server.skip_or_fail(e)
     yield server
-    server.stop()
-    shutil.rmtree(server.run_dir.parent, ignore_errors=True)
+    _OWN.pop("server", None)
+    _finish(server)
 
 
 @pytest.fixture

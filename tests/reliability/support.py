@@ -76,6 +76,19 @@ def clean_digest(files: Iterable[Path], uploads: Iterable[Path] = ()) -> str:
     return _DIGESTS[key]
 
 
+def clean_digests(jobs: list[tuple[list[Path], list[Path]]]) -> list[str]:
+    """``clean_digest`` of several (files, uploads) at once, in parallel processes."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = __import__("multiprocessing").get_context("fork")
+    with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1), mp_context=ctx) as pool:
+        return list(pool.map(_clean_digest_job, jobs))
+
+
+def _clean_digest_job(job: tuple[list[Path], list[Path]]) -> str:
+    return clean_digest(*job)
+
+
 def _clean_digest(files: list[Path], where: Path, uploads: list[Path]) -> str:
     from govgraph.graph.embedded import EmbeddedStore
     from govgraph.ingest.load import ingest_paths
@@ -214,6 +227,13 @@ class OwnNeo4j:
     def start(self) -> str:
         self.start_async()
         return self.wait_started()
+
+    def settle(self, timeout: float = 300) -> None:
+        """Wait for a start in progress, if any (never begins one): a start script killed
+        half-way would leave its java running."""
+        if self._starting is not None:
+            with contextlib.suppress(Exception):
+                self.wait_started(timeout)
 
     def stop(self) -> None:
         subprocess.run(self._cmd("stop"), env=self.env, capture_output=True, text=True, timeout=120, check=False)

@@ -26,13 +26,15 @@ from govgraph.api.errors import UNAVAILABLE
 from govgraph.graph.embedded import EmbeddedStore
 from govgraph.ingest.load import IngestInterrupted, ingest_paths
 
-from .support import ROOT, api_settings, clean_digest, loaded_shas, sha_of, variants, wait_until
+from .support import GOOD, ROOT, api_settings, clean_digest, loaded_shas, sha_of, variants, wait_until
 
 # -- Neo4j goes away ------------------------------------------------------------------------
 
-# One of each kind of answer: health, a JSON route, an HTML page. (More at once only
-# lengthens the outage: each waits out the driver's retries, 30 s or more.)
+# One of each kind of answer: health, a JSON route, an HTML page.
 DOWN_URLS = ["/health", "/meetings", "/view/node/mtg_0"]
+# Reads give up on a server that does not answer after a few seconds (the driver's
+# default, 30 s of retries, made each request wait 30-64 s for its 503).
+DOWN_ANSWER_S = 10.0
 
 
 @pytest.mark.neo4j
@@ -82,6 +84,7 @@ def test_neo4j_stopped_during_an_ingest_and_while_the_api_serves(own_neo4j, own_
             else:
                 assert r.json() == {"detail": UNAVAILABLE} and r.headers["retry-after"] == "5"
         latencies = {url: round(s, 1) for url, _, s in answers}
+        assert max(latencies.values()) < DOWN_ANSWER_S, latencies
 
         # 3. The ingest stops, saying what did not load.
         worker.join(120)
@@ -148,10 +151,10 @@ def _child(target: str, files: list[Path]) -> subprocess.Popen:
 
 @pytest.mark.slow
 def test_kill_9_in_the_middle_of_an_embedded_ingest_loses_nothing_loaded(tmp_path, variant_docs):
-    files = variant_docs[:24]
+    files = variant_docs[:16]
     data = tmp_path / "store"
     kills = []
-    for threshold in (2, 7, 13):  # three kills, at different points of the run
+    for threshold in (3, 9):  # two kills, at different points of the run
         proc = _child(str(data), files)
         try:
             def reached(proc=proc, threshold=threshold) -> bool:
@@ -159,7 +162,7 @@ def test_kill_9_in_the_middle_of_an_embedded_ingest_loses_nothing_loaded(tmp_pat
                     len(loaded_shas(EmbeddedStore(data))) >= threshold
 
             wait_until(reached, 120, interval=0.02, what=f"{threshold} documents")
-            time.sleep((threshold % 3) * 0.03)  # land somewhere inside a later write
+            time.sleep(0.02 * (threshold % 4))  # land somewhere inside a later write
         finally:
             proc.send_signal(signal.SIGKILL)
             proc.wait(30)
@@ -179,6 +182,47 @@ def test_kill_9_in_the_middle_of_an_embedded_ingest_loses_nothing_loaded(tmp_pat
           f"temp files left by the kills: {len(leftovers)}")
 
 
+def test_readers_in_threads_see_whole_graphs_while_another_process_writes(tmp_path, variant_docs):
+    """What the API does with the embedded store under `govgraph ingest`: reader threads
+    (as FastAPI's) while another process writes. Each read sees the graph before or after
+    a write, never halfway (before c142d23 a reload emptied the graph under readers:
+    11,141 bad reads in one run of this test)."""
+    from govgraph.graph.model import Label
+
+    data = tmp_path / "store"
+    store = EmbeddedStore(data)
+    assert ingest_paths(list(GOOD), store, progress=False).ok
+    meetings = {n.id for n in store.find(Label.MEETING)}
+    problems: list[str] = []
+    reads = {"n": 0}
+    done = threading.Event()
+
+    def reader() -> None:
+        while not done.is_set():
+            try:
+                seen = {n.id for n in store.find(Label.MEETING)}
+                got = store.get_many(meetings)
+                if not meetings <= seen or len(got) != len(meetings):
+                    problems.append(f"saw {len(seen & meetings)} and got {len(got)} of {len(meetings)} meetings")
+                reads["n"] += 1
+            except Exception as e:  # noqa: BLE001 - any failure is the finding
+                problems.append(f"{type(e).__name__}: {e}")
+
+    threads = [threading.Thread(target=reader) for _ in range(4)]
+    for t in threads:
+        t.start()
+    try:
+        proc = _child(str(data), variant_docs[:8])
+        out, err = proc.communicate(timeout=240)
+    finally:
+        done.set()
+        for t in threads:
+            t.join()
+    assert proc.returncode == 0, err[-2000:]
+    assert problems == [], (len(problems), problems[:5])
+    assert reads["n"] > 10 and store.count(Label.DOCUMENT) == len(GOOD) + 8
+
+
 # -- two ingests at once ----------------------------------------------------------------------
 
 def _two_at_once(target: str, files: list[Path]) -> list[str]:
@@ -195,7 +239,7 @@ def _two_at_once(target: str, files: list[Path]) -> list[str]:
 
 @pytest.mark.slow
 def test_two_ingests_at_once_into_one_embedded_store(tmp_path, variant_docs):
-    files = variant_docs[:18]
+    files = variant_docs[:12]
     data = tmp_path / "store"
     EmbeddedStore(data)
     outs = _two_at_once(str(data), files)
@@ -209,7 +253,7 @@ def test_two_ingests_at_once_into_one_embedded_store(tmp_path, variant_docs):
 @pytest.mark.neo4j
 @pytest.mark.slow
 def test_two_ingests_at_once_into_one_neo4j(own_neo4j, own_store, variant_docs):
-    files = variant_docs[:18]
+    files = variant_docs[:12]
     env_uri = own_neo4j.uri
     assert own_neo4j.PASSWORD == "govgraph-test"  # the child script logs in with it
     outs = _two_at_once(env_uri, files)

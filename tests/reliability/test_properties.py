@@ -124,30 +124,19 @@ def test_real_minutes_with_random_damage_give_a_valid_extraction(data):
     check_extraction("\n".join(lines))
 
 
-# Inputs of a few KB to ~100 KB; the time bound is 1 s + 50 ms per KB (the extractor
-# takes 5-30 ms per KB). The xfail cases are quadratic in the extractor as it stands
-# (reported; ingest/extract is not ours to change): strict, so that the fix shows up.
+# Inputs of a few KB to ~100 KB; the time bound is 1 s + 50 ms per KB. The last four
+# cases were quadratic in the extractor (a rebuilt list per block, a whole-line scan
+# per date, a re-checked post per word, patterns retried at every space of a run).
 _SCALING = [
     pytest.param("seed minutes x10", SEED.read_text(encoding="utf-8") * 10, id="seed-x10"),
     pytest.param("prose", "The committee noted the report and thanked officers. " * 2000, id="prose"),
     pytest.param("numbered items", "".join(f"{i}. Item {i}\nThe board noted item {i}.\n" for i in range(1, 600)),
                  id="items"),
     pytest.param("one dated line per action (an action log)", "Action 12: review by 31/07/2018\n" * 1000,
-                 id="dated-lines", marks=pytest.mark.xfail(strict=True, reason=(
-                     "quadratic: ingest/extract/body_headings.py find_headings rebuilds `solid` "
-                     "(is_furniture over every block) inside its loop over blocks"))),
-    pytest.param("many dates on one line", "Tuesday 31st July 2018 " * 500, id="dates-one-line",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "quadratic: ingest/extract/header_meeting.py _score scans the whole line "
-                     "(regex on `before`, parse_time(line)) for every date on it"))),
-    pytest.param("role words on one line", "Chair: " * 1000, id="role-words",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "quadratic: ingest/extract/attendance_entry.py _role_first re-checks every "
-                     "head token for each k (all(_post_word(t) ...) inside `for k in range`)"))),
-    pytest.param("a long run of spaces", " " * 3000 + "x", id="spaces",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "quadratic: patterns starting with \\s+ (attendance_sentences _LATE, _ABSENT, "
-                     "_SENT_APOLOGY, _SUBSTITUTE; attendance _TOOK_MINUTES) retry at every space of a run"))),
+                 id="dated-lines"),
+    pytest.param("many dates on one line", "Tuesday 31st July 2018 " * 500, id="dates-one-line"),
+    pytest.param("role words on one line", "Chair: " * 1000, id="role-words"),
+    pytest.param("a long run of spaces", " " * 3000 + "x", id="spaces"),
 ]
 
 
