@@ -4,23 +4,45 @@ One store per app, held by a :class:`StoreHolder` on ``app.state``. A store the 
 opened itself is opened lazily (so the app starts, and answers 503, while Neo4j is
 still coming up) and closed on shutdown; a store passed to ``create_app`` belongs to
 the caller, who closes it.
+
+The dependencies are ``async def``: FastAPI runs a plain ``def`` dependency in the
+threadpool, a trip that costs more than these few lines do. Only opening the store
+(which may wait on the network) still goes to a worker thread.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hmac
+import re
 import threading
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Query, Request, status
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from govgraph.graph import Store, open_store
+from pydantic import BeforeValidator, WithJsonSchema
 
 from govgraph.settings import Settings
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _iso_date_only(value: Any) -> Any:
+    """Let only ``YYYY-MM-DD`` through to pydantic's date parsing, which in lax mode also
+    reads a number as a Unix time (``?today=0`` would be 1970-01-01)."""
+    if isinstance(value, dt.date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+        return value
+    raise ValueError("expected an ISO date, YYYY-MM-DD (such as 2018-07-31)")
+
+
+# A query parameter that is a date: ISO only; 422 otherwise (also for 2018-02-30).
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date_only),
+                    WithJsonSchema({"type": "string", "format": "date", "pattern": f"^{_ISO_DATE.pattern}$"})]
 
 
 class StoreHolder:
@@ -31,6 +53,11 @@ class StoreHolder:
         self._store = store
         self.owned = store is None
         self._lock = threading.Lock()
+
+    @property
+    def opened(self) -> Store | None:
+        """The store if it is open, else None (never blocks)."""
+        return self._store
 
     @property
     def kind(self) -> str:
@@ -51,15 +78,18 @@ class StoreHolder:
                 self._store = None
 
 
-def get_holder(request: Request) -> StoreHolder:
+async def get_holder(request: Request) -> StoreHolder:
     return request.app.state.store_holder
 
 
-def get_store(holder: Annotated[StoreHolder, Depends(get_holder)]) -> Store:
-    return holder.get()
+async def get_store(holder: Annotated[StoreHolder, Depends(get_holder)]) -> Store:
+    store = holder.opened
+    if store is not None:
+        return store
+    return await run_in_threadpool(holder.get)  # connecting may block: not on the event loop
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
@@ -74,7 +104,7 @@ class PageParams:
     offset: int
 
 
-def page_params(
+async def page_params(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"items per page (at most {MAX_LIMIT})")]
     = DEFAULT_LIMIT,
     offset: Annotated[int, Query(ge=0, le=10_000_000, description="items to skip")] = 0,
@@ -87,7 +117,7 @@ PageDep = Annotated[PageParams, Depends(page_params)]
 _bearer = HTTPBearer(auto_error=False, description="the token in GOVGRAPH_API_TOKEN")
 
 
-def require_writer(
+async def require_writer(
     settings: SettingsDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> None:

@@ -355,6 +355,12 @@ class WriteCounts(BaseModel):
     replaced: list[str] = Field(default_factory=list, description="sha256 of earlier versions of the same source removed")
 
 
+class ReplacedDocument(DocumentRef):
+    """An earlier document with the same (sanitised) file name, removed by an upload."""
+
+    ingested_at: str | None = Field(default=None, description="when the earlier document was loaded")
+
+
 class UploadResult(BaseModel):
     model_config = _examples({
         "status": "created",
@@ -363,11 +369,16 @@ class UploadResult(BaseModel):
         "write": {"sha256": "04af6c05…", "nodes_created": 112, "nodes_updated": 0, "rels_created": 240,
                   "rels_updated": 0, "replaced": []},
         "extracted": {"participants": 6, "items": 14, "recommendations": 4, "findings": 31, "actions": 4},
+        "replaced": [],
     })
     status: Literal["created", "unchanged"] = Field(description="unchanged: these exact bytes were already loaded")
     document: UploadedDocument
     write: WriteCounts
     extracted: dict[str, int] = Field(description="records extracted, by kind")
+    replaced: list[ReplacedDocument] = Field(
+        default_factory=list,
+        description="earlier documents this upload replaced: an upload is a new version of any loaded document "
+                    "with the same sanitised file name, whose contribution it removes in the same write")
 
 
 class Deleted(BaseModel):

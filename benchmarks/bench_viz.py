@@ -7,6 +7,7 @@ so that all ~500 nodes are drawn.
 
 from __future__ import annotations
 
+import gc
 import statistics
 import time
 from typing import Any
@@ -53,6 +54,8 @@ def run(opts: Any) -> dict:
                                             "page_kb": runs[0][3] / 1024, "nodes_drawn": runs[0][4],
                                             "edges_drawn": runs[0][5]}
         store.close()
+        del store
+        gc.collect()
     C.table(f"lineage page of {out['recommendation']['id']} ({out['recommendation']['view_nodes']} nodes in its "
             f"view), {n} meetings, median of 5",
             ["store / node cap", "query ms", "build ms", "render ms", "total ms", "page KB", "nodes drawn",

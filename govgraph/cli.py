@@ -1,7 +1,8 @@
 """The ``govgraph`` command: a thin layer over functions you can call from Python.
 
 Exit codes: 0 success, 1 some input failed (the others were still processed),
-2 usage error (typer's own), 3 the store could not be reached or opened.
+2 usage error (typer's own), 3 the store could not be reached or opened, 130 stopped
+by Ctrl-C (``ingest`` prints what it loaded first).
 """
 
 from __future__ import annotations
@@ -9,11 +10,14 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from . import __version__
 
@@ -147,28 +151,85 @@ def ingest(
     as_json: JsonOpt = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
 ) -> None:
-    """Extract minutes and load them into the store, one transaction per document."""
-    from .ingest.load import ingest_paths
+    """Extract minutes and load them into the store, one transaction per document.
+
+    Stopped part-way (Ctrl-C: exit 130; the store unreachable: exit 3), it still prints
+    what was loaded and what was not; running it again loads the rest (what loaded is
+    skipped as unchanged).
+    """
+    from .ingest.load import IngestInterrupted, IngestReport, expand_paths, ingest_paths
+    from .settings import get_settings
 
     missing = [p for p in paths if not p.exists()]
     for p in missing:
         err.print(f"[red]error:[/red] {p}: no such file or folder")
     s = _open_store(store)
-    with s:
-        report = ingest_paths([p for p in paths if p.exists()], s, progress=not (quiet or as_json))
+    files = expand_paths([p for p in paths if p.exists()])
+    max_bytes = get_settings().max_document_bytes
+    report = IngestReport()
+    done = 0
+    stopped: tuple[int, str] | None = None  # (exit code, why)
+    # One document at a time, so that when the run is stopped the report so far is here.
+    with s, _ingest_progress(files, enabled=not (quiet or as_json)) as advance:
+        try:
+            for f in files:
+                for result in ingest_paths([f], s, progress=False, max_bytes=max_bytes).results:
+                    report.add(result)
+                done += 1
+                advance(f)
+        except KeyboardInterrupt:
+            stopped = (130, "interrupted (Ctrl-C)")
+        except IngestInterrupted as e:
+            stopped = (3, f"the store became unreachable: {e.__cause__ or e}")
     data = report.as_dict()
+    if stopped is not None:
+        data["interrupted"] = stopped[1]
+        data["not_loaded"] = [str(f) for f in files[done:]]
     if as_json:
         print(json.dumps(data))
     else:
         _print_ingest_report(data, s.kind)
+    if stopped is not None:
+        code, why = stopped
+        in_flight = data["not_loaded"][0] if data["not_loaded"] else "-"
+        err.print(f"[red]ingest stopped:[/red] {escape(why)}. {data['ok']} document(s) loaded, "
+                  f"{data['unchanged']} unchanged, {len(data['not_loaded'])} not loaded. Each document is one "
+                  f"transaction: the one in flight ({escape(in_flight)}) is either wholly loaded or not at all; "
+                  "run the same command again to load the rest (what is loaded is skipped as unchanged).",
+                  soft_wrap=True)
+        raise typer.Exit(code)
     raise typer.Exit(1 if (missing or data.get("failed")) else 0)
+
+
+@contextmanager
+def _ingest_progress(files: list[Path], enabled: bool) -> Iterator[Callable[[Path], None]]:
+    """A progress bar on stderr (stdout may carry the JSON report); yields ``advance(file)``."""
+    if not enabled or not files:
+        yield lambda f: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("[bold]ingest[/bold]"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+               TextColumn("{task.description}"))
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task(files[0].name, total=len(files))
+
+        def advance(f: Path) -> None:
+            bar.advance(task)
+            bar.update(task, description=f.name)
+
+        yield advance
 
 
 def _print_ingest_report(data: dict, kind: str) -> None:
     out.print(f"store: {kind}")
     for k, v in data.items():
-        if k != "errors":
+        if k not in ("errors", "not_loaded"):
             out.print(f"  {k}: {v}")
+    if data.get("not_loaded"):
+        out.print(f"  not loaded: {len(data['not_loaded'])}")
+        for f in data["not_loaded"]:
+            out.print(f"    {f}", markup=False, highlight=False, soft_wrap=True)
     for f, msg in data.get("errors") or []:
         err.print(f"[red]error:[/red] {f}: {msg}" if not str(msg).startswith(str(f)) else f"[red]error:[/red] {msg}")
 
@@ -178,17 +239,33 @@ def serve(
     host: Annotated[str, typer.Option(help="interface to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port")] = 8000,
     store: StoreOpt = None,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="server processes (each opens the store: an "
+                                                           "embedded store is loaded into each)")] = 1,
+    access_log: Annotated[bool, typer.Option("--access-log/--no-access-log",
+                                             help="log one line per request")] = True,
 ) -> None:
     """Serve the API (/docs) and the visualisations (/) over HTTP."""
     import uvicorn
 
+    if store not in (None, "embedded", "neo4j"):
+        err.print(f"[red]error:[/red] --store must be 'embedded' or 'neo4j', not {store!r}")
+        raise typer.Exit(2)
     if store:
         os.environ["GOVGRAPH_STORE"] = store
+    # One worker: open the store here, so a store that cannot be opened is exit 3 at once.
+    # More: each worker process opens its own (uvicorn needs the app as an import string).
+    s = _open_store(store) if workers == 1 else None
+    kind = s.kind if s is not None else (store or os.environ.get("GOVGRAPH_STORE") or "configured")
+    out.print(f"govgraph on http://{host}:{port}  (store: {kind}; API docs at /docs"
+              + (f"; {workers} workers" if workers > 1 else "") + ")")
+    # uvicorn picks httptools and uvloop (both in uvicorn[standard]) when they are installed.
+    options = {"host": host, "port": port, "log_level": "info", "access_log": access_log}
+    if s is None:
+        uvicorn.run("govgraph.api.app:create_app", factory=True, workers=workers, **options)
+        return
     from .api.app import create_app
 
-    s = _open_store(store)
-    out.print(f"govgraph on http://{host}:{port}  (store: {s.kind}; API docs at /docs)")
-    uvicorn.run(create_app(store=s), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(store=s), **options)
 
 
 @app.command()

@@ -37,7 +37,9 @@ MAX_LIMIT = 2000
 MAX_DEPTH = 4
 LABEL_CHARS = 70  # canvas labels are cut here; the tooltip and side panel show all of it
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# ASCII digits only: ``\d`` would also let "٢٠١٨" through, which no stored date matches.
+DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+_DATE = re.compile(DATE_PATTERN)
 
 # Where a click on a node of each label leads (the node's own page).
 VIEW_KIND: dict[str, str] = {

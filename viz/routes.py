@@ -11,8 +11,9 @@ link to each other, to ``/search`` and ``/docs`` from the app's root).
 | GET /view/node/{id}?depth=&limit= | the neighbourhood of any node |
 
 Every view takes ``from``/``to`` (ISO dates or prefixes), ``types`` (node labels,
-repeated or comma-separated) and ``limit`` (node cap, default 300). Unknown ids give a
-404 page; a store that cannot be reached a 503 page.
+repeated or comma-separated) and ``limit`` (node cap, default 300). A bad date gives a
+400 page, an unknown id a 404 page, a store that fails a 500 page and one that cannot
+be reached a 503 page; each route's OpenAPI entry lists the ones it can answer.
 
 The store comes from the app: ``app.state.store_holder`` (the API's ``create_app``) or
 ``app.state.store`` (see ``app_store``).
@@ -22,14 +23,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from govgraph.graph.store import Store, StoreError, StoreUnavailable
+from pydantic import WithJsonSchema
 
-from .build import DEFAULT_LIMIT, Filters, ViewNetwork, valid_date
+from .build import DATE_PATTERN, DEFAULT_LIMIT, Filters, ViewNetwork, valid_date
 from .index import index_page
 from .render import render_message, render_network, render_not_found
 from .views import NOUN, build_view
@@ -49,10 +51,29 @@ def app_store(request: Request) -> Store:
         raise StoreUnavailable("no store is configured for this app")
     return store
 
-FromQ = Annotated[str | None, Query(alias="from", description="earliest date shown (YYYY, YYYY-MM or YYYY-MM-DD)")]
-ToQ = Annotated[str | None, Query(description="latest date shown (inclusive)")]
+# The pattern is documentation only (``WithJsonSchema``): a date that does not match
+# gets the 400 page, not FastAPI's JSON 422.
+DateText = Annotated[str, WithJsonSchema({"type": "string", "pattern": DATE_PATTERN})]
+FromQ = Annotated[DateText | None, Query(alias="from", description="earliest date shown (YYYY, YYYY-MM or YYYY-MM-DD)")]
+ToQ = Annotated[DateText | None, Query(description="latest date shown (inclusive; YYYY, YYYY-MM or YYYY-MM-DD)")]
 TypesQ = Annotated[list[str] | None, Query(description="node labels to show (repeat or comma-separate)")]
 LimitQ = Annotated[int, Query(ge=1, le=2000, description="most nodes shown")]
+
+
+def _page(description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"text/html": {"schema": {"type": "string"}}}}
+
+
+# OpenAPI: the pages' answers besides 200 (and FastAPI's own 422 for limit and depth).
+INDEX_ERRORS: dict[int | str, dict[str, Any]] = {
+    500: _page("the graph store failed (an HTML page)"),
+    503: _page("the graph store cannot be reached (an HTML page)"),
+}
+VIEW_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: _page("a bad from/to date (an HTML page)"),
+    404: _page("no such node (an HTML page)"),
+    **INDEX_ERRORS,
+}
 
 
 def _base(request: Request) -> str:
@@ -119,20 +140,20 @@ def _quote(node_id: str) -> str:
     return quote(node_id, safe="")
 
 
-@router.get("/", response_class=HTMLResponse, summary="Index of boards, meetings, recommendations, people")
+@router.get("/", response_class=HTMLResponse, responses=INDEX_ERRORS, summary="Index of boards, meetings, recommendations, people")
 def index(request: Request) -> HTMLResponse:
     """The start page: boards, meetings, recommendations and people, with a search box."""
     return _guard(request, lambda: _html(index_page(app_store(request), _base(request))))
 
 
-@router.get("/view/recommendation/{rec_id}", response_class=HTMLResponse, summary="A recommendation's lineage")
+@router.get("/view/recommendation/{rec_id}", response_class=HTMLResponse, responses=VIEW_ERRORS, summary="A recommendation's lineage")
 def view_recommendation(request: Request, rec_id: str, date_from: FromQ = None,
                         to: ToQ = None, types: TypesQ = None, limit: LimitQ = DEFAULT_LIMIT) -> HTMLResponse:
     """A recommendation with its report and every finding and action that answers it."""
     return _view(request, "recommendation", rec_id, date_from, to, types, limit)
 
 
-@router.get("/view/board/{board_id}", response_class=HTMLResponse, summary="A board's meetings over time")
+@router.get("/view/board/{board_id}", response_class=HTMLResponse, responses=VIEW_ERRORS, summary="A board's meetings over time")
 def view_board(request: Request, board_id: str, date_from: FromQ = None, to: ToQ = None,
                types: TypesQ = None, limit: LimitQ = DEFAULT_LIMIT,
                attendance: Annotated[bool, Query(description="show who attended each meeting")] = False,
@@ -141,28 +162,28 @@ def view_board(request: Request, board_id: str, date_from: FromQ = None, to: ToQ
     return _view(request, "board", board_id, date_from, to, types, limit, attendance=attendance, chairs=chairs)
 
 
-@router.get("/view/person/{node_id}", response_class=HTMLResponse, summary="A person (or role)")
+@router.get("/view/person/{node_id}", response_class=HTMLResponse, responses=VIEW_ERRORS, summary="A person (or role)")
 def view_person(request: Request, node_id: str, date_from: FromQ = None, to: ToQ = None,
                 types: TypesQ = None, limit: LimitQ = DEFAULT_LIMIT) -> HTMLResponse:
     """What a person owns, chairs, attended and stated, over time."""
     return _view(request, "person", node_id, date_from, to, types, limit)
 
 
-@router.get("/view/role/{node_id}", response_class=HTMLResponse, summary="A role (or person)")
+@router.get("/view/role/{node_id}", response_class=HTMLResponse, responses=VIEW_ERRORS, summary="A role (or person)")
 def view_role(request: Request, node_id: str, date_from: FromQ = None, to: ToQ = None,
               types: TypesQ = None, limit: LimitQ = DEFAULT_LIMIT) -> HTMLResponse:
     """What a role owns and states, and who held it when."""
     return _view(request, "role", node_id, date_from, to, types, limit)
 
 
-@router.get("/view/meeting/{meeting_id}", response_class=HTMLResponse, summary="A meeting")
+@router.get("/view/meeting/{meeting_id}", response_class=HTMLResponse, responses=VIEW_ERRORS, summary="A meeting")
 def view_meeting(request: Request, meeting_id: str, date_from: FromQ = None, to: ToQ = None,
                  types: TypesQ = None, limit: LimitQ = DEFAULT_LIMIT) -> HTMLResponse:
     """A meeting with its attendance, items, findings, actions and decisions."""
     return _view(request, "meeting", meeting_id, date_from, to, types, limit)
 
 
-@router.get("/view/node/{node_id}", response_class=HTMLResponse, summary="The neighbourhood of any node")
+@router.get("/view/node/{node_id}", response_class=HTMLResponse, responses=VIEW_ERRORS, summary="The neighbourhood of any node")
 def view_node(request: Request, node_id: str,
               depth: Annotated[int, Query(ge=0, le=4, description="steps out from the node")] = 2,
               date_from: FromQ = None, to: ToQ = None, types: TypesQ = None,

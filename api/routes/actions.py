@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 from govgraph.graph import queries
 
-from ..deps import PageDep, StoreDep
+from .. import respond
+from ..deps import IsoDate, PageDep, StoreDep
 from ..errors import not_found
 from ..schemas import Action, ActionLogEntry, Page
 from . import READ_ERRORS, UNAVAILABLE
@@ -24,7 +24,7 @@ def list_actions(
     owner: Annotated[str | None, Query(min_length=1, max_length=200,
                                        description="role abbreviation, role or person id, or a person's name")] = None,
     board: Annotated[str | None, Query(min_length=1, max_length=200, description="board id or name")] = None,
-    raised_before: Annotated[dt.date | None, Query(description="raised at a meeting before this date")] = None,
+    raised_before: Annotated[IsoDate | None, Query(description="raised at a meeting before this date")] = None,
     open_for_more_than: Annotated[int | None, Query(ge=0, le=10_000,
                                                     description="still not complete after this many meetings")] = None,
 ):
@@ -32,8 +32,7 @@ def list_actions(
     rows = queries.action_log(store, status=status, owner=owner, board=board,
                               raised_before=raised_before.isoformat() if raised_before else None,
                               open_for_meetings=open_for_more_than)
-    return {"items": rows[page.offset:page.offset + page.limit], "total": len(rows),
-            "limit": page.limit, "offset": page.offset}
+    return respond.page(rows[page.offset:page.offset + page.limit], len(rows), page.limit, page.offset)
 
 
 @router.get("/actions/{action_id}", response_model=Action, responses=READ_ERRORS)
@@ -42,4 +41,4 @@ def get_action(store: StoreDep, action_id: str):
     found = queries.action_detail(store, action_id)
     if found is None:
         raise not_found("action", action_id)
-    return found
+    return respond.JSONBody(found)

@@ -6,7 +6,6 @@ command line and the API give the same answers.
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -14,7 +13,7 @@ from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import Response
 from govgraph.graph import analysis, rdf, reports
 
-from ..deps import StoreDep
+from ..deps import IsoDate, StoreDep
 from . import READ_ERRORS, UNAVAILABLE
 
 router = APIRouter(tags=["analysis"])
@@ -51,7 +50,7 @@ _EXPORT_422: dict[int | str, dict[str, Any]] = {422: {
     "content": {"application/json": {"schema": {"anyOf": [
         {"$ref": "#/components/schemas/Error"}, {"$ref": "#/components/schemas/HTTPValidationError"}]}}},
 }}
-TodayQ = Annotated[dt.date | None, Query(description="reference date for ages (default: today)")]
+TodayQ = Annotated[IsoDate | None, Query(description="reference date for ages (default: today)")]
 
 
 @router.get("/export", responses={**READ_ERRORS, **_EXPORT_422}, response_class=Response)

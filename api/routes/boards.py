@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from govgraph.graph import queries
 
+from .. import respond
 from ..deps import PageDep, StoreDep
 from ..errors import not_found
 from ..schemas import BoardDetail, BoardSummary, Page
@@ -17,7 +18,7 @@ router = APIRouter(tags=["boards"])
 def list_boards(store: StoreDep, page: PageDep):
     """Boards by name, with how many of their meetings are known and who chairs them."""
     total, items = queries.board_list(store, limit=page.limit, offset=page.offset)
-    return {"items": items, "total": total, "limit": page.limit, "offset": page.offset}
+    return respond.page(items, total, page.limit, page.offset)
 
 
 @router.get("/boards/{board_id}", response_model=BoardDetail, responses=READ_ERRORS)
@@ -26,4 +27,4 @@ def get_board(store: StoreDep, board_id: str):
     found = queries.board_detail(store, board_id)
     if found is None:
         raise not_found("board", board_id)
-    return found
+    return respond.JSONBody(found)

@@ -2,8 +2,11 @@
 
 Writes need the bearer token (``deps.require_writer``). An upload replaces earlier
 versions with the same (sanitised) file name in the same transaction, as ``govgraph
-ingest`` does for a changed file; a delete removes exactly what that document
-contributed and keeps what other documents still support.
+ingest`` does for a changed file: that is how a corrected version of a document is
+loaded. Two different documents uploaded under one name would replace each other, so
+the answer names what was replaced (``replaced``) and the server logs it. A delete
+removes exactly what that document contributed and keeps what other documents still
+support.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from govgraph.graph import Store, queries
 
 from govgraph.settings import Settings
 
+from .. import respond
 from ..deps import PageDep, SettingsDep, StoreDep, WriterDep
 from ..errors import not_found
 from ..schemas import Deleted, DocumentOut, Error, Page, UploadResult
@@ -45,7 +49,7 @@ _UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-da
 def list_documents(store: StoreDep, page: PageDep):
     """Loaded documents, by source name."""
     total, items = queries.document_list(store, limit=page.limit, offset=page.offset)
-    return {"items": items, "total": total, "limit": page.limit, "offset": page.offset}
+    return respond.page(items, total, page.limit, page.offset)
 
 
 @router.get("/documents/{sha256}", response_model=DocumentOut, responses=READ_ERRORS)
@@ -54,7 +58,7 @@ def get_document(store: StoreDep, sha256: Sha256):
     found = queries.document_by_sha(store, sha256.lower())
     if found is None:
         raise not_found("document", sha256)
-    return found
+    return respond.JSONBody(found)
 
 
 @router.post(
@@ -112,7 +116,7 @@ def _load(store: Store, saved: SavedUpload, settings: Settings) -> dict[str, Any
     existing = queries.document_by_sha(store, doc.sha256)
     if existing is not None:
         return {"status": "unchanged", "document": {**document, "title": existing.get("title")},
-                "write": {"sha256": doc.sha256}, "extracted": {}}
+                "write": {"sha256": doc.sha256}, "extracted": {}, "replaced": []}
     try:
         extraction = extract_document(doc)
     except Exception:
@@ -123,8 +127,15 @@ def _load(store: Store, saved: SavedUpload, settings: Settings) -> dict[str, Any
     except Exception:
         log.exception("resolving upload %s", saved.name)
         raise _unreadable(saved, "the extracted records could not be resolved into the graph") from None
-    replaces = sorted({str(d.props.get("sha256")) for d in store.document_by_source(saved.name)} - {batch.sha256})
+    earlier = {str(d.props.get("sha256")): d.props for d in store.document_by_source(saved.name)}
+    earlier.pop(batch.sha256, None)
+    replaces = sorted(earlier)
     summary = store.write(batch, replaces=replaces)
+    replaced = [{"sha256": sha, "source": earlier[sha].get("source"), "title": earlier[sha].get("title"),
+                 "ingested_at": earlier[sha].get("ingested_at")} for sha in replaces]
+    for r in replaced:
+        log.info("upload %s (%s) replaced the earlier %s (%s, loaded %s)", saved.name, batch.sha256[:12],
+                 r["source"], r["sha256"][:12], r["ingested_at"])
     extracted = {k: len(v) for k, v in extraction.items() if isinstance(v, list)}
     return {"status": "created", "document": {**document, "title": batch.document.props.get("title")},
-            "write": summary.as_dict(), "extracted": extracted}
+            "write": summary.as_dict(), "extracted": extracted, "replaced": replaced}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from govgraph.graph import queries
 
+from .. import respond
 from ..deps import StoreDep
 from ..errors import not_found
 from ..schemas import Finding
@@ -19,4 +20,4 @@ def get_finding(store: StoreDep, finding_id: str):
     found = queries.finding_detail(store, finding_id)
     if found is None:
         raise not_found("finding", finding_id)
-    return found
+    return respond.JSONBody(found)

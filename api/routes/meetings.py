@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from govgraph.graph import queries
 
+from .. import respond
 from ..deps import PageDep, StoreDep
 from ..errors import not_found
 from ..schemas import MeetingDetail, MeetingSummary, Page
@@ -21,7 +22,7 @@ def list_meetings(store: StoreDep, page: PageDep,
                                                      description="board id or name")] = None):
     """Meetings in date order, each with its board."""
     total, items = queries.meeting_list(store, board=board, limit=page.limit, offset=page.offset)
-    return {"items": items, "total": total, "limit": page.limit, "offset": page.offset}
+    return respond.page(items, total, page.limit, page.offset)
 
 
 @router.get("/meetings/{meeting_id}", response_model=MeetingDetail, responses=READ_ERRORS)
@@ -31,4 +32,4 @@ def get_meeting(store: StoreDep, meeting_id: str):
     found = queries.meeting_detail(store, meeting_id)
     if found is None:
         raise not_found("meeting", meeting_id)
-    return found
+    return respond.JSONBody(found)

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from govgraph.graph import queries
 
+from .. import respond
 from ..deps import PageDep, StoreDep
 from ..errors import not_found
 from ..schemas import Lineage, Page, RecommendationSummary
@@ -26,7 +27,7 @@ def list_recommendations(
     """Recommendations by report and ref, with how many findings and actions answer each."""
     total, items = queries.recommendation_list(store, report=report, theme=theme, evidence=evidence,
                                                limit=page.limit, offset=page.offset)
-    return {"items": items, "total": total, "limit": page.limit, "offset": page.offset}
+    return respond.page(items, total, page.limit, page.offset)
 
 
 @router.get("/recommendations/{rec_id}/lineage", response_model=Lineage, responses=READ_ERRORS)
@@ -37,4 +38,4 @@ def get_lineage(store: StoreDep, rec_id: str):
     found = queries.lineage(store, rec_id)
     if found is None:
         raise not_found("recommendation or question", rec_id)
-    return found
+    return respond.JSONBody(found)

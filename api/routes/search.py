@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 from govgraph.graph import queries
 from govgraph.graph.model import SEARCHABLE
 
+from .. import respond
 from ..deps import PageDep, StoreDep
 from ..schemas import Page, SearchHit
 from . import UNAVAILABLE
@@ -31,4 +32,4 @@ def search(
     """Nodes whose text or title contain the words, best first (at most 1000 are ranked)."""
     hits = store.search(q, labels=[str(lbl) for lbl in label] if label else None, limit=MAX_HITS)
     items = [{"node": queries.node_dict(n), "score": score} for n, score in hits[page.offset:page.offset + page.limit]]
-    return {"items": items, "total": len(hits), "limit": page.limit, "offset": page.offset}
+    return respond.page(items, len(hits), page.limit, page.offset)

@@ -241,3 +241,22 @@ def test_delete_checks_the_sha256(store):
         assert c.delete("/documents/not-a-sha", headers=AUTH).status_code == 422
         assert c.delete("/documents/" + "0" * 64, headers=AUTH).status_code == 404
         assert c.get("/documents/" + "0" * 63).status_code == 422
+
+
+def test_an_upload_says_which_earlier_document_it_replaced(store):
+    """Two uploads whose file names sanitise alike are versions of one document: the
+    second replaces the first (by design), and says so, naming it."""
+    v2 = SEED_BYTES.replace(b"Tuesday 31 July @ 10:30", b"Tuesday 31 July @ 11:00")
+    with client_for(store) as c:
+        first = upload(c, name="../drafts/July minutes.txt").json()
+        assert first["document"]["source"] == "July minutes.txt" and first["replaced"] == []
+        loaded_at = c.get(f"/documents/{SEED_SHA}").json()["ingested_at"]
+        second = upload(c, data=v2, name="C:\\final\\July minutes.txt")
+        assert second.status_code == 201
+        body = second.json()
+        assert body["document"]["source"] == "July minutes.txt"
+        assert body["replaced"] == [{"sha256": SEED_SHA, "source": "July minutes.txt",
+                                     "title": first["document"]["title"], "ingested_at": loaded_at}]
+        assert body["write"]["replaced"] == [SEED_SHA]
+        other = upload(c, name="August minutes.txt", data=SEED_BYTES + b"\n").json()
+        assert other["replaced"] == []  # another name: nothing replaced

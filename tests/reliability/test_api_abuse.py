@@ -158,6 +158,8 @@ def test_injection_in_every_parameter_changes_and_leaks_nothing(seeded):
             _check(r, payload, "DELETE /documents/{payload}")
     assert store.digest() == before
     assert set(statuses) <= {200, 404, 400, 422}, statuses
+    print(f"\n[abuse] {store.kind}: {sum(statuses.values())} hostile GETs + {len(payloads)} DELETEs, "
+          f"statuses {dict(sorted(statuses.items()))}")
 
 
 # -- uploads ----------------------------------------------------------------------------------
@@ -318,6 +320,8 @@ def test_a_trickled_upload_completes_and_does_not_block_others(embedded_store):
         t.join()
         assert result["r"].status_code == 201, result["r"].text
         assert len(latencies) >= 10 and max(latencies) < 2.0, latencies
+        print(f"\n[abuse] trickled upload: 201; {len(latencies)} /health answers meanwhile, "
+              f"slowest {max(latencies) * 1000:.0f} ms")
 
         # A client that sends half a body and hangs up: nothing loaded, nothing left behind.
         tmp_root = Path(tempfile.gettempdir())
@@ -364,6 +368,7 @@ def test_an_endless_chunked_upload_is_cut_off_at_the_limit(embedded_store):
     assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
     # Cut off at the limit: what was sent beyond it sat in loopback socket buffers (a few MB).
     assert sent < limit + 16 * 1024 * 1024, sent
+    print(f"\n[abuse] endless chunked upload: 413 after {sent / 1e6:.1f} MB sent (limit {limit / 1e6:.1f} MB)")
     assert set(tmp_root.glob("govgraph-upload-*")) == leftovers
     assert embedded_store.count() == 0
 
