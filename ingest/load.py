@@ -29,6 +29,7 @@ from typing import Any
 from govgraph.graph.model import GraphBatch
 from govgraph.graph.store import Store, StoreUnavailable, WriteSummary
 
+from .extract.confidence import assess
 from .readers import FORMATS
 from .resolve import resolve
 
@@ -227,7 +228,7 @@ def _ingest_file(f: Path, store: Store, max_bytes: int) -> DocumentResult:
     except Exception as e:  # noqa: BLE001
         return DocumentResult(name, "failed", doc.sha256, message=f"store: {_reason(e)}")
     try:
-        extraction = with_warnings(pipeline.extract_document(doc))
+        extraction = pipeline.extract_document(doc)  # carries warnings and confidence
     except Exception as e:  # noqa: BLE001
         return DocumentResult(name, "failed", doc.sha256, message=f"extract: {_reason(e)}")
     try:
@@ -241,36 +242,16 @@ def _ingest_file(f: Path, store: Store, max_bytes: int) -> DocumentResult:
     return result
 
 
-# What minutes nearly always say, and the warning when the extractor found none of it.
-_STRUCTURE = (
-    ("date", lambda x: (x.get("meeting") or {}).get("date"), "no meeting date found"),
-    ("board", lambda x: (x.get("meeting") or {}).get("body") or (x.get("meeting") or {}).get("title"),
-     "no board, committee or meeting title found"),
-    ("attendance", lambda x: x.get("participants") or x.get("chair"), "no attendance list or chair found"),
-    ("items", lambda x: x.get("items"), "no agenda items found"),
-)
-_RECORDS = ("actions", "decisions", "recommendations", "questions", "findings")
-
-
 def with_warnings(extraction: dict) -> dict:
-    """The extraction with two top-level keys added: ``warnings`` (what minutes nearly
-    always have and this document seemed not to) and ``confidence`` (``"low"`` when at
-    most one of date, board, attendance and items was found, else ``"ok"``).
-
-    Best effort stays best effort: nothing is dropped, the document still loads; the
-    flag tells a person to look at it. Other keys are untouched (``resolve`` ignores
-    these two).
+    """The extraction with its record and document confidence and ``warnings`` (see
+    ``ingest/extract/confidence.py``). ``extract`` already adds them; this is for
+    extractions read from JSON files that predate them or were written by hand.
 
     >>> x = with_warnings({"meeting": {"date": None}, "participants": [], "items": []})
     >>> x["confidence"], x["warnings"][0]
     ('low', 'no meeting date found')
     """
-    missing = [message for _, present, message in _STRUCTURE if not present(extraction)]
-    found = len(_STRUCTURE) - len(missing)
-    warnings = list(missing)
-    if not any(extraction.get(k) for k in _RECORDS):
-        warnings.append("no actions, decisions, recommendations, questions or findings found")
-    return {**extraction, "warnings": warnings, "confidence": "low" if found <= 1 else "ok"}
+    return assess(extraction)
 
 
 def _write(name: str, batch: GraphBatch, store: Store, source_key: str | None,

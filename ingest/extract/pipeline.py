@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..readers import ReadDocument
 from .body import extract_body
+from .confidence import assess
 from .header import extract_header
 
 SCHEMA = "govgraph.extraction/1"
@@ -39,7 +40,7 @@ def extract_text(text: str, source: str = "<text>", fmt: str = "txt", sha256: st
         "previous_meeting_refs": header["previous_meeting_refs"],
         "next_meeting": header["next_meeting"],
     }
-    return out
+    return assess(out)
 
 
 def extract_document(doc: ReadDocument) -> dict:
