@@ -3,6 +3,8 @@ on both stores, through ``graph.queries`` as the API calls them:
 
 - lineage: ``lineage(store, rec_id)`` for recommendations sampled uniformly, and
   separately the longest lineages (national recommendations every force discusses);
+  and side by side the same answers read one store call per step (``queries._lineage``
+  outside a snapshot: how lineage read before it was fetched in one round trip);
 - who owns: ``person_detail(store, person_id)`` for sampled people, and
   ``action_log(store, owner="DCC")``;
 - open actions by board: ``action_log(store, status="open", board=board_id)``;
@@ -60,6 +62,10 @@ def series(store: Any, s: dict[str, list], budget: float, warmup: int = 2) -> di
     calls: dict[str, tuple[Callable[[Any], Any], list]] = {
         "lineage": (lambda r: Q.lineage(store, r), s["lineage"]),
         "lineage (10 longest)": (lambda r: Q.lineage(store, r), s["lineage_hot"]),
+        # Side by side, same run: the same answer read one store call per step, as before
+        # ``snapshot`` / ``lineage_reads`` (embedded: a freshness check per call; Neo4j: a
+        # round trip per step).
+        "lineage, step by step": (lambda r: Q._lineage(store, r), s["lineage"]),
         "who owns: person_detail": (lambda p: Q.person_detail(store, p), s["person"]),
         "who owns: action_log(owner=DCC)": (lambda _: Q.action_log(store, owner="DCC"), [None] * 30),
         "open actions by board": (lambda b: Q.action_log(store, status="open", board=b), s["board"]),

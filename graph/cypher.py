@@ -327,14 +327,82 @@ MATCH (a:{ENTITY})-[r]->(b:{ENTITY})
 RETURN type(r) AS type, a.id AS src, b.id AS dst, r {{.*, {_HIDE}}} AS props
 """
 
-SEARCH = f"""
+def _search(hide: str) -> str:
+    """Full-text search through the ``FULLTEXT_INDEX`` (Lucene), never a ``CONTAINS`` scan."""
+    return f"""
 CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $q) YIELD node, score
 WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
-RETURN node.id AS id, [l IN labels(node) WHERE l <> '{ENTITY}'][0] AS label, node {{.*, {_HIDE}}} AS props,
+RETURN node.id AS id, [l IN labels(node) WHERE l <> '{ENTITY}'][0] AS label, node {{.*, {hide}}} AS props,
        score
 ORDER BY score DESC, id
 LIMIT $limit
 """
 
+
+SEARCH = _search(_HIDE)
+LIGHT[SEARCH] = _search(_LIGHT)
+
 PING = "RETURN 1 AS ok"
 WIPE = f"MATCH (n:{ENTITY}) DETACH DELETE n"
+
+# Everything ``queries.lineage`` reads, in one round trip (``Neo4jStore.lineage_reads``):
+# the recommendation; its relationships of the types of step ``around`` both ways; the
+# nodes that answer it (``ANSWERS`` in): their ``answerer_out`` relationships out and
+# ``update_in`` in; the updates found so: their ``update_out`` out; the roles the
+# answerers link to: their ``role_in`` in (steps and types: ``queries.LINEAGE_STEPS``).
+# Types are written into the pattern (closed enums, at import), not passed as a list:
+# a role or a meeting has thousands of relationships, and a typed pattern reads only
+# those of its types. Relationship rows are lists ``[node id, direction, type, src, dst,
+# relationship properties, label and properties of the other end]``, as ``edges`` reads
+# them; the id lists say which nodes each set covers (also those with none).
+_LBL = "[l IN labels({v}) WHERE l <> '" + ENTITY + "'][0]"
+
+
+def _lineage_rows(owner: str, other: str, direction: str) -> str:
+    src, dst = (owner, other) if direction == "out" else (other, owner)
+    return (f"collect([{owner}.id, '{direction}', type(r), {src}.id, {dst}.id, r {{.*, {_LIGHT}}}, "
+            f"{_LBL.format(v=other)}, {other} {{.*, {_LIGHT}}}])")
+
+
+def _types(step: str) -> str:
+    from .queries import LINEAGE_STEPS  # the model's relationship types, by step
+
+    return "|".join(Rel(t).value for t in LINEAGE_STEPS[step])
+
+
+LINEAGE_READS = f"""
+MATCH (rec:{ENTITY} {{id: $id}})
+CALL (rec) {{
+  MATCH (rec)-[r:{_types('around')}]->(b:{ENTITY})
+  RETURN {_lineage_rows('rec', 'b', 'out')} AS around_out
+}}
+CALL (rec) {{
+  MATCH (a:{ENTITY})-[r:{_types('around')}]->(rec)
+  RETURN {_lineage_rows('rec', 'a', 'in')} AS around_in,
+         collect(DISTINCT CASE WHEN type(r) = 'ANSWERS' THEN a END) AS answerers
+}}
+CALL (answerers) {{
+  UNWIND answerers AS x
+  MATCH (x)-[r:{_types('answerer_out')}]->(b:{ENTITY})
+  RETURN {_lineage_rows('x', 'b', 'out')} AS answerer_out,
+         collect(DISTINCT CASE WHEN {_LBL.format(v='b')} = 'Role' THEN b END) AS roles
+}}
+CALL (answerers) {{
+  UNWIND answerers AS x
+  MATCH (u:{ENTITY})-[r:{_types('update_in')}]->(x)
+  RETURN {_lineage_rows('x', 'u', 'in')} AS update_in, collect(DISTINCT u) AS updates
+}}
+CALL (updates) {{
+  UNWIND updates AS x
+  MATCH (x)-[r:{_types('update_out')}]->(b:{ENTITY})
+  RETURN {_lineage_rows('x', 'b', 'out')} AS update_out
+}}
+CALL (roles) {{
+  UNWIND roles AS x
+  MATCH (p:{ENTITY})-[r:{_types('role_in')}]->(x)
+  RETURN {_lineage_rows('x', 'p', 'in')} AS role_in
+}}
+RETURN {_LBL.format(v='rec')} AS label, rec {{.*, {_LIGHT}}} AS props,
+       [x IN answerers | x.id] AS answerers, [x IN updates | x.id] AS updates, [x IN roles | x.id] AS roles,
+       around_out + around_in + answerer_out + update_in + update_out + role_in AS edges
+"""

@@ -63,12 +63,16 @@ def _reading(method):
 
     The API serves requests on several threads while an upload may be writing; a read
     must see the graph before or after a write, never halfway through one.
+
+    Inside ``snapshot()`` the freshness check was made once on entry: each read skips it
+    (a ``stat`` of the file per call was most of a lineage's time).
     """
 
     @functools.wraps(method)
     def locked(self, *args, **kwargs):
         with self._mutex:
-            self._refresh()
+            if not self._snapshot_depth:
+                self._refresh()
             return method(self, *args, **kwargs)
 
     return locked
@@ -98,6 +102,8 @@ class EmbeddedStore(Store):
         self._mutex = threading.RLock()
         self._bulk_depth = 0
         self._lock_depth = 0
+        self._snapshot_depth = 0
+        self._swept = False  # stale temp files removed under the writer lock yet
         self._dirty = False
         self._autosave = autosave
         self._stamp: tuple[int, int] | None = None
@@ -106,6 +112,7 @@ class EmbeddedStore(Store):
         self._by_source: dict[str, set[tuple]] = defaultdict(set)
         self._by_value: dict[tuple[str, str, Any], set[str]] = defaultdict(set)
         self.data_dir.mkdir(parents=True, exist_ok=True)
+        self._sweep_if_idle()
         self._load()
 
     # -- file ----------------------------------------------------------------------
@@ -121,6 +128,7 @@ class EmbeddedStore(Store):
         self._by_label = defaultdict(set)
         self._by_source = defaultdict(set)
         self._by_value = defaultdict(set)
+        self._search_index = None  # built from the graph this replaces
         stamp = self._file_stamp()
         if stamp is not None:
             try:
@@ -172,6 +180,30 @@ class EmbeddedStore(Store):
         self._stamp = self._file_stamp()
         self._dirty = False
 
+    def _sweep_temp_files(self) -> None:
+        """Remove temp files a writer killed mid-``_save`` left (``kill -9`` skips the
+        cleanup). Only called with the writer lock held: no live writer owns one then."""
+        for tmp in self.data_dir.glob(".graph-*.tmp"):
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+
+    def _sweep_if_idle(self) -> None:
+        """On open, sweep stale temp files if no writer holds the lock; never wait for one
+        (opening a store to read must not queue behind a long ingest)."""
+        try:
+            lockf = open(self._lock_path, "a+")  # noqa: SIM115 - closed below
+        except OSError:
+            return  # a directory we may only read: we could not remove anything from it either
+        with lockf:
+            try:
+                fcntl.flock(lockf, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return  # a writer is at work: its temp file may be live; the next writer sweeps
+            try:
+                self._sweep_temp_files()
+            finally:
+                fcntl.flock(lockf, fcntl.LOCK_UN)
+
     def _before_rename(self, tmp_path: str) -> None:
         """Hook between the temp write and the rename (tests simulate a crash here)."""
 
@@ -195,6 +227,9 @@ class EmbeddedStore(Store):
                 fcntl.flock(lockf, fcntl.LOCK_EX)
                 self._lock_depth = 1
                 try:
+                    if not self._swept:
+                        self._sweep_temp_files()
+                        self._swept = True
                     if self._file_stamp() != self._stamp:
                         self._load()  # another process wrote since we read
                     yield
@@ -217,6 +252,23 @@ class EmbeddedStore(Store):
                 self._bulk_depth -= 1
                 if self._bulk_depth == 0 and self._dirty:
                     self._save()
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[EmbeddedStore]:
+        """One consistent state for many reads, checked for freshness once.
+
+        Holds the in-process lock (no write of this process lands halfway) and checks the
+        file once on entry (another process's write that lands later is seen by the next
+        snapshot or read, as it would be by a read that started a moment earlier).
+        """
+        with self._mutex:
+            if not self._snapshot_depth:
+                self._refresh()
+            self._snapshot_depth += 1
+            try:
+                yield self
+            finally:
+                self._snapshot_depth -= 1
 
     def _refresh(self) -> None:
         """Readers see other processes' writes: reload when the file changed."""
@@ -480,14 +532,12 @@ class EmbeddedStore(Store):
 
     @_reading
     def count(self, label: str | None = None) -> int:
-        self._refresh()
         if label is None:
             return self.g.number_of_nodes()
         return len(self._by_label.get(label, ()))
 
     @_reading
     def count_rels(self, type: str | None = None) -> int:
-        self._refresh()
         if type is None:
             return self.g.number_of_edges()
         return sum(1 for _, _, k in self.g.edges(keys=True) if k == type)
@@ -520,9 +570,13 @@ class EmbeddedStore(Store):
         return self._search_index
 
     @_reading
-    def search(self, query: str, labels: Iterable[str] | None = None, limit: int = 20) -> list[tuple[NodeRec, float]]:
-        """Rank nodes by how many of the query's words they contain, then by frequency."""
-        self._refresh()
+    def search(self, query: str, labels: Iterable[str] | None = None, limit: int = 20,
+               sources: bool = True) -> list[tuple[NodeRec, float]]:
+        """Rank nodes by how many of the query's words they contain, then by frequency.
+
+        Ranks ids first and builds records only for the ``limit`` returned: a common word
+        matches thousands of nodes, and copying each one's properties was most of the cost.
+        """
         terms = sorted(set(_tokens(query)))
         if not terms:
             return []
@@ -534,11 +588,8 @@ class EmbeddedStore(Store):
             for nid, n in index.get(t, {}).items():
                 hits[nid] += 1
                 scores[nid] += 1.0 + 0.1 * min(n, 5)
-        ranked = []
-        for nid, s in scores.items():
-            node = self._node(nid)
-            if node is None or (wanted and node.label not in wanted):
-                continue
-            ranked.append((node, round(s * hits[nid] / len(terms), 4)))
-        ranked.sort(key=lambda x: (-x[1], x[0].id))
-        return ranked[:limit]
+        nodes = self.g.nodes
+        ranked = [(round(s * hits[nid] / len(terms), 4), nid) for nid, s in scores.items()
+                  if nid in nodes and not (wanted and nodes[nid]["label"] not in wanted)]
+        ranked.sort(key=lambda x: (-x[0], x[1]))
+        return [(self._node(nid), score) for score, nid in ranked[:limit]]  # type: ignore[misc]

@@ -50,7 +50,7 @@ from .model import (
     props_of_contributions,
     remove_contribution,
 )
-from .store import Direction, Edge, Store, StoreError, StoreUnavailable, WriteSummary
+from .store import Direction, Edge, Prefetched, Store, StoreError, StoreUnavailable, WriteSummary
 
 # Rows per UNWIND statement; measured in benchmarks/ (BENCHMARKS.md).
 BATCH_ROWS = 1000
@@ -402,6 +402,38 @@ class Neo4jStore(Store):
             v.sort(key=lambda e: (e.rel.type, e.rel.src, e.rel.dst))
         return out
 
+    def lineage_reads(self, rec_id: str) -> Store:
+        """Everything ``queries.lineage`` reads, in one statement (``cypher.LINEAGE_READS``)
+        instead of one round trip per step: the same records ``get_many`` and ``edges``
+        would return (light reads), held in a ``Prefetched`` view."""
+        from .queries import LINEAGE_STEPS  # queries imports no store: no cycle at import
+
+        rows = self._read(cypher.LINEAGE_READS, id=rec_id)
+        nodes: dict[str, NodeRec | None] = {rec_id: None}
+        found: dict[tuple[str, str], dict[tuple[str, str, str], Edge]] = {}
+        covered: dict[tuple[str, str], set[str]] = {}
+
+        def cover(ids: Iterable[str], direction: str, step: str) -> None:
+            for i in ids:
+                found.setdefault((i, direction), {})
+                covered.setdefault((i, direction), set()).update(LINEAGE_STEPS[step])
+
+        if rows:
+            r = rows[0]
+            nodes[rec_id] = NodeRec(r["label"], rec_id, _node_props(r["props"], False))
+            cover([rec_id], "out", "around")
+            cover([rec_id], "in", "around")
+            cover(r["answerers"], "out", "answerer_out")
+            cover(r["answerers"], "in", "update_in")
+            cover(r["updates"], "out", "update_out")
+            cover(r["roles"], "in", "role_in")
+            for owner, direction, rtype, src, dst, rprops, label, props in r["edges"]:
+                other = dst if direction == "out" else src
+                found[(owner, direction)][(rtype, src, dst)] = Edge(
+                    RelRec(rtype, src, dst, _rel_props(rprops, False)), NodeRec(label, other, _node_props(props, False)))
+        edges = {k: (frozenset(covered[k]), list(v.values())) for k, v in found.items()}
+        return Prefetched(self, nodes, edges)
+
     def count(self, label: str | None = None) -> int:
         if label is None:
             return int(self._read(cypher.COUNT_ALL)[0]["n"])
@@ -424,9 +456,11 @@ class Neo4jStore(Store):
         for r in self._read(cypher.ALL_RELS):
             yield RelRec(r["type"], r["src"], r["dst"], _rel_props(r["props"]))
 
-    def search(self, query: str, labels: Iterable[str] | None = None, limit: int = 20) -> list[tuple[NodeRec, float]]:
+    def search(self, query: str, labels: Iterable[str] | None = None, limit: int = 20,
+               sources: bool = True) -> list[tuple[NodeRec, float]]:
         q = lucene_query(query)
         if not q:
             return []
-        rows = self._read(cypher.SEARCH, q=q, labels=list(labels) if labels else None, limit=int(limit))
-        return [(NodeRec(r["label"], r["id"], _node_props(r["props"])), float(r["score"])) for r in rows]
+        rows = self._read(_pick(cypher.SEARCH, sources), q=q, labels=list(labels) if labels else None,
+                          limit=int(limit))
+        return [(NodeRec(r["label"], r["id"], _node_props(r["props"], sources)), float(r["score"])) for r in rows]

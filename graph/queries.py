@@ -17,6 +17,20 @@ from .model import Label, NodeRec, Rel
 from .store import Edge, Store
 
 _ANSWERER_OUT = [Rel.RECORDED_AT, Rel.RAISED_AT, Rel.STATED_BY, Rel.OWNED_BY, Rel.EVIDENCED_BY]
+_AROUND_REC = [Rel.ISSUED_IN, Rel.EVIDENCED_BY, Rel.DISCUSSED_AT, Rel.ANSWERS]
+_DESCRIBE_OUT = _ANSWERER_OUT + [Rel.ANSWERS, Rel.MENTIONS]
+_UPDATE_OUT = [Rel.RECORDED_AT, Rel.EVIDENCED_BY]
+
+# What ``lineage`` reads, for stores that fetch it in one round trip (``Store.lineage_reads``):
+# relationship types by the step that follows them. A store that fetches less is still
+# right (``store.Prefetched`` reads what it lacks), only slower.
+LINEAGE_STEPS = {
+    "around": [str(t) for t in _AROUND_REC],  # of the recommendation, both ways
+    "answerer_out": [str(t) for t in _DESCRIBE_OUT],  # of what answers it
+    "update_in": [str(Rel.UPDATES)],  # into what answers it
+    "update_out": [str(t) for t in _UPDATE_OUT],  # of those updates
+    "role_in": [str(Rel.HELD)],  # into the roles the answerers link to
+}
 
 
 # Every read here leaves ``sources`` out (no answer shows it, and on shared nodes it grows
@@ -117,7 +131,7 @@ def _updates_for(store: Store, action_ids: list[str]) -> dict[str, list[dict[str
     """Updates of each action with the meeting they were recorded at and their quotes."""
     ups = _edges(store, action_ids, [Rel.UPDATES], "in") if action_ids else {}
     upd_ids = [e.node.id for v in ups.values() for e in v]
-    where = _edges(store, upd_ids, [Rel.RECORDED_AT, Rel.EVIDENCED_BY], "out") if upd_ids else {}
+    where = _edges(store, upd_ids, _UPDATE_OUT, "out") if upd_ids else {}
     out: dict[str, list[dict[str, Any]]] = {}
     for aid in action_ids:
         rows = []
@@ -142,7 +156,7 @@ def describe(store: Store, ids: list[str], nodes: dict[str, NodeRec] | None = No
 
     ``nodes``: the nodes of ``ids`` when the caller has them already (saves a round trip)."""
     nodes = nodes if nodes is not None else _get_many(store, ids)
-    out_edges = _edges(store, ids, _ANSWERER_OUT + [Rel.ANSWERS, Rel.MENTIONS], "out") if ids else {}
+    out_edges = _edges(store, ids, _DESCRIBE_OUT, "out") if ids else {}
     action_ids = [i for i in ids if i in nodes and nodes[i].label == Label.ACTION]
     updates = _updates_for(store, action_ids)
     pairs = set()  # (role, date of the meeting) for each role an entry names
@@ -186,11 +200,19 @@ def describe(store: Store, ids: list[str], nodes: dict[str, NodeRec] | None = No
 def lineage(store: Store, rec_id: str) -> dict[str, Any] | None:
     """A recommendation (or question), its report, and every finding and action that
     answers it: meeting, date, speaker/owner (role and the person holding it then), the
-    quoted evidence, and updates of actions at later meetings, in date order."""
+    quoted evidence, and updates of actions at later meetings, in date order.
+
+    All its reads see one state of the store: the embedded store checks its file once
+    (``snapshot``), Neo4j fetches them in one statement (``lineage_reads``)."""
+    with store.snapshot() as snap:
+        return _lineage(snap.lineage_reads(rec_id) or snap, rec_id)
+
+
+def _lineage(store: Store, rec_id: str) -> dict[str, Any] | None:
     rec = _get(store, rec_id)
     if rec is None or rec.label not in (Label.RECOMMENDATION, Label.QUESTION):
         return None
-    both = _edges(store, [rec_id], [Rel.ISSUED_IN, Rel.EVIDENCED_BY, Rel.DISCUSSED_AT, Rel.ANSWERS], "both")[rec_id]
+    both = _edges(store, [rec_id], _AROUND_REC, "both")[rec_id]
     around = [e for e in both if e.rel.src == rec_id and e.rel.type != Rel.ANSWERS]
     answering = [e for e in both if e.rel.dst == rec_id and e.rel.type == Rel.ANSWERS]
     ids = sorted({e.node.id for e in answering})

@@ -9,6 +9,7 @@ and each question costs a constant number of store round trips, never one per ro
 
 from __future__ import annotations
 
+import contextlib
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -112,8 +113,12 @@ class Store(ABC):
         """Every relationship, for export, analysis and the digest."""
 
     @abstractmethod
-    def search(self, query: str, labels: Iterable[str] | None = None, limit: int = 20) -> list[tuple[NodeRec, float]]:
-        """Full-text search over the text and title of searchable nodes, best first."""
+    def search(self, query: str, labels: Iterable[str] | None = None, limit: int = 20,
+               sources: bool = True) -> list[tuple[NodeRec, float]]:
+        """Full-text search over the text and title of searchable nodes, best first.
+
+        ``sources=False``: the nodes may come without their ``sources`` list (a light read,
+        as in ``get_many``): a recommendation that every force discusses has thousands."""
 
     def ping(self) -> bool:
         """True when the store answers."""
@@ -121,6 +126,18 @@ class Store(ABC):
 
     def close(self) -> None:  # noqa: B027 - optional hook, most stores hold nothing
         """Release connections and locks."""
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[Store]:
+        """Many reads that should see one state of the store, checked for freshness once
+        (the embedded store: one ``stat`` of its file instead of one per read). Here, for
+        stores that need nothing of the kind: the store itself."""
+        yield self
+
+    def lineage_reads(self, rec_id: str) -> Store | None:
+        """A view holding everything ``queries.lineage(rec_id)`` reads, fetched in one
+        round trip, or None to read from the store itself (what most stores do)."""
+        return None
 
     # -- derived -------------------------------------------------------------------
     def get(self, node_id: str, sources: bool = True) -> NodeRec | None:
@@ -142,3 +159,74 @@ class Store(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class Prefetched(Store):
+    """A read-only view over a part of a store fetched in advance (``lineage_reads``).
+
+    It answers ``get_many`` and ``edges`` (as light reads, ``sources=False``) for the
+    nodes, directions and relationship types it was given, exactly as the store would:
+    same records, same order. Anything else it was not given is read from the store,
+    so a view that misses something is slower, never wrong.
+    """
+
+    kind = "prefetched"
+
+    def __init__(self, store: Store, nodes: dict[str, NodeRec | None],
+                 edges: dict[tuple[str, str], tuple[frozenset[str], list[Edge]]]) -> None:
+        # ``nodes``: id -> record (None: looked up, absent); ``edges``: (id, "out"/"in") ->
+        # (the types fetched, every relationship of those types in that direction).
+        self.store = store
+        self.nodes = nodes
+        self.edge_map = edges
+
+    def get_many(self, ids: Iterable[str], sources: bool = True) -> dict[str, NodeRec]:
+        ids = list(ids)
+        if sources or any(i not in self.nodes for i in ids):
+            return self.store.get_many(ids, sources=sources)
+        return {i: n for i in ids if (n := self.nodes[i]) is not None}
+
+    def _have(self, nid: str, direction: str, wanted: set[str] | None) -> bool:
+        got = self.edge_map.get((nid, direction))
+        return got is not None and wanted is not None and wanted <= got[0]
+
+    def edges(self, ids: Iterable[str], types: Iterable[str] | None = None,
+              direction: Direction = "out", sources: bool = True) -> dict[str, list[Edge]]:
+        ids = list(dict.fromkeys(ids))
+        wanted = set(types) if types is not None else None
+        dirs = ("out", "in") if direction == "both" else (direction,)
+        if sources or not all(self._have(i, d, wanted) for i in ids for d in dirs):
+            return self.store.edges(ids, types, direction, sources=sources)
+        out: dict[str, list[Edge]] = {}
+        for i in ids:
+            found = [e for d in dirs for e in self.edge_map[(i, d)][1] if e.rel.type in wanted]  # type: ignore[operator]
+            found.sort(key=lambda e: (e.rel.type, e.rel.src, e.rel.dst))
+            out[i] = found
+        return out
+
+    # The rest is the store's.
+    def write(self, batch: GraphBatch, replaces: Iterable[str] = ()) -> WriteSummary:
+        raise StoreError("a prefetched view is read-only")
+
+    def delete_document(self, sha256: str) -> bool:
+        raise StoreError("a prefetched view is read-only")
+
+    def find(self, label: str, where: dict[str, object] | None = None, limit: int | None = None,
+             offset: int = 0, sources: bool = True) -> list[NodeRec]:
+        return self.store.find(label, where, limit, offset, sources)
+
+    def count(self, label: str | None = None) -> int:
+        return self.store.count(label)
+
+    def count_rels(self, type: str | None = None) -> int:
+        return self.store.count_rels(type)
+
+    def all_nodes(self) -> Iterator[NodeRec]:
+        return self.store.all_nodes()
+
+    def all_rels(self) -> Iterator[RelRec]:
+        return self.store.all_rels()
+
+    def search(self, query: str, labels: Iterable[str] | None = None, limit: int = 20,
+               sources: bool = True) -> list[tuple[NodeRec, float]]:
+        return self.store.search(query, labels, limit, sources)

@@ -740,7 +740,9 @@ def reset() -> None:
     stop()
     rd = run_dir()
     if rd.exists():
-        if not (rd / RUN_MARKER).exists():
+        # ``stop()`` above creates the dir and its lock file when nothing ran there yet
+        names = {p.name for p in rd.iterdir()}
+        if RUN_MARKER not in names and names - {".start.lock"}:
             raise Neo4jLocalError(f"{rd} does not look like a neo4j_local run dir; not deleting it")
         with _start_lock():
             if running_pid():

@@ -173,3 +173,61 @@ def test_a_file_with_malformed_contributions_is_refused(tmp_path):
     path.write_text(json.dumps(data))
     with pytest.raises(StoreError, match="graph.json"):
         EmbeddedStore(tmp_path / "store")
+
+
+def test_temp_files_of_a_killed_save_are_removed_when_the_store_is_next_opened(tmp_path):
+    data = tmp_path / "store"
+    EmbeddedStore(data).write(sample_batch("a" * 64))
+    child = textwrap.dedent(f"""
+        import os, sys
+        from govgraph.graph.embedded import EmbeddedStore
+        sys.path.insert(0, {str(__import__('pathlib').Path(__file__).parent)!r})
+        from test_store_conformance import sample_batch
+        s = EmbeddedStore({str(data)!r})
+        s._before_rename = lambda tmp: os._exit(9)   # killed after the temp write
+        s.write(sample_batch("b" * 64, finding="A second document.", source="n.txt"))
+    """)
+    proc = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 9, proc.stderr
+    assert len(list(data.glob(".graph-*.tmp"))) == 1  # what kill -9 leaves
+    (data / "notes.tmp").write_text("not the store's")
+    EmbeddedStore(data)
+    assert list(data.glob(".graph-*.tmp")) == []
+    assert (data / "notes.tmp").exists()
+
+
+def test_opening_a_store_does_not_touch_temp_files_while_a_writer_holds_the_lock(tmp_path):
+    import fcntl
+
+    data = tmp_path / "store"
+    EmbeddedStore(data)
+    live = data / ".graph-live.tmp"
+    live.write_text("{}")
+    with open(data / ".lock", "a+") as lockf:  # another writer, mid-save
+        fcntl.flock(lockf, fcntl.LOCK_EX)
+        EmbeddedStore(data)  # opens without waiting
+        assert live.exists()
+        fcntl.flock(lockf, fcntl.LOCK_UN)
+    EmbeddedStore(data).write(sample_batch("a" * 64))  # the next writer sweeps it
+    assert not live.exists()
+
+
+def test_reads_in_a_snapshot_see_one_state_and_later_reads_see_other_processes_writes(tmp_path):
+    data = tmp_path / "store"
+    reader = EmbeddedStore(data)
+    reader.write(sample_batch("a" * 64))
+    child = textwrap.dedent(f"""
+        import sys
+        from govgraph.graph.embedded import EmbeddedStore
+        sys.path.insert(0, {str(__import__('pathlib').Path(__file__).parent)!r})
+        from test_store_conformance import sample_batch
+        EmbeddedStore({str(data)!r}).write(sample_batch("b" * 64, finding="A second document.", source="n.txt"))
+    """)
+    with reader.snapshot() as snap:
+        assert snap.count("Finding") == 1
+        proc = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=60)
+        assert proc.returncode == 0, proc.stderr
+        assert snap.count("Finding") == 1  # the same state throughout
+        assert len(snap.search("second")) == 0
+    assert reader.count("Finding") == 2  # the next read sees the other process's write
+    assert [n.label for n, _ in reader.search("second")] == ["Finding"]

@@ -405,3 +405,53 @@ def test_neo4j_contributions_in_the_earlier_json_form_are_read_and_converted(neo
     assert s.digest() == fresh_digest(tmp_path, [b, c], "bc")
     left = s._read("MATCH (n:Entity) WHERE n._contrib IS NOT NULL RETURN count(n) AS n")[0]["n"]
     assert left == 0  # every node a, b or c touched now keeps the current form
+
+
+def test_lineage_in_one_view_answers_as_step_by_step_reads(store):
+    """``lineage`` reads through ``snapshot`` / ``lineage_reads`` (Neo4j: one statement);
+    the answer must be the one the store's own reads give, step by step."""
+    from govgraph.graph import queries as Q
+
+    store.write(sample_batch())
+    store.write(minutes_batch("c" * 64, "2018-08-02"))
+    upd = make_id(Label.UPDATE, "x")
+    act = make_id(Label.ACTION, "assurance", "2018-07", "DCC to report on OC16")
+    later = make_id(Label.MEETING, "assurance", "2018-08")
+    store.write(GraphBatch(doc_node("d" * 64, "u.txt"), [
+        NodeRec(Label.ACTION, act, {"text": "DCC to report on OC16"}),
+        NodeRec(Label.MEETING, later, {"date": "2018-08-02"}),
+        NodeRec(Label.UPDATE, upd, {"text": "Done.", "status": "complete"}),
+    ], [RelRec(Rel.UPDATES, upd, act), RelRec(Rel.RECORDED_AT, upd, later)]))
+    for rec_id in (REC, MTG, "no-such-id"):
+        assert Q.lineage(store, rec_id) == Q._lineage(store, rec_id)
+    answer = Q.lineage(store, REC)
+    assert answer["actions"][0]["status"] == "complete"
+    assert answer["findings"][0]["speaker"]["people"] == [{"id": PER, "name": "Amanda Blakeman"}]
+    view = store.lineage_reads(REC)
+    if view is not None:  # Neo4j: the view holds everything; no read goes to the store
+        view.store = None
+        assert Q._lineage(view, REC) == answer
+
+
+def test_search_limit_cuts_the_full_ranking(store):
+    store.write(sample_batch())
+    store.write(sample_batch("b" * 64, finding="OC16 again: the DCC on OC16 audits.", source="n.txt"))
+    full = store.search("OC16 DCC audits", limit=100)
+    assert len(full) >= 4
+    assert store.search("OC16 DCC audits", limit=2) == full[:2]
+    only = store.search("OC16 DCC audits", labels=["Finding"], limit=1)
+    assert only == [h for h in full if h[0].label == "Finding"][:1]
+
+
+def test_light_search_is_the_same_hits_without_sources(store):
+    store.write(sample_batch())
+
+    def plain(hits):
+        return [(n.id, n.label, {k: v for k, v in n.props.items() if k != "sources"}, s) for n, s in hits]
+
+    full = store.search("OC16 DCC audits")
+    light = store.search("OC16 DCC audits", sources=False)
+    assert full and all("sources" in n.props for n, _ in full)
+    assert plain(light) == plain(full)
+    if store.kind == "neo4j":  # the light read leaves the lists on the server
+        assert not any("sources" in n.props for n, _ in light)
