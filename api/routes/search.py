@@ -30,6 +30,7 @@ def search(
     label: Annotated[list[SearchLabel] | None, Query(description="only these kinds of node")] = None,
 ):
     """Nodes whose text or title contain the words, best first (at most 1000 are ranked)."""
-    hits = store.search(q, labels=[str(lbl) for lbl in label] if label else None, limit=MAX_HITS)
+    # sources=False: the answer never shows them, and a node many documents mention has thousands
+    hits = store.search(q, labels=[str(lbl) for lbl in label] if label else None, limit=MAX_HITS, sources=False)
     items = [{"node": queries.node_dict(n), "score": score} for n, score in hits[page.offset:page.offset + page.limit]]
     return respond.page(items, len(hits), page.limit, page.offset)
