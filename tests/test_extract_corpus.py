@@ -148,11 +148,14 @@ def test_dev_actions_owners_and_statuses(name):
 
 
 def test_synthetic_layouts_macro_score():
-    """Our own made-up minutes in other bodies' layouts (tests/fixtures/synthetic)."""
+    """Our own made-up minutes in other bodies' layouts (tests/fixtures/synthetic): s01-s12, and
+    s13-s24, which scored 0.894 before the extractor was changed to read their layouts (see the
+    folder's README); every document must stay high, not just the mean."""
     sc = scorer()
-    scores = []
+    scores = {}
     for f in sorted(SYNTHETIC.glob("s*.txt")):
         gold = json.loads(f.with_name(f"{f.stem}.gold.json").read_text(encoding="utf-8"))
-        scores.append(sc.headline(sc.score(extract_text(strip_header(f.read_text(encoding="utf-8"))), gold)))
-    assert len(scores) >= 12
-    assert sum(scores) / len(scores) >= 0.9
+        scores[f.stem] = sc.headline(sc.score(extract_text(strip_header(f.read_text(encoding="utf-8"))), gold))
+    assert len(scores) >= 24
+    assert sum(scores.values()) / len(scores) >= 0.98, scores
+    assert min(scores.values()) >= 0.9, scores

@@ -29,9 +29,10 @@ _LIST_LABEL = re.compile(
     r"^(?:\*\*)?(?:Actions(?: [Aa]rising| [Aa]greed)?|Action (?:[Aa]rising|[Pp]oints)|ACTIONS(?: ARISING| AGREED)?|"
     r"ACTION (?:ARISING|POINTS))(?:\*\*)?\s*(?::-?)?$"
 )
-# "X undertook to ...", "X agreed to ..." (a person, not the meeting: that is a decision)
+# "X undertook to ...", "X agreed to ..." (a person, not the meeting: that is a decision),
+# also as a later clause ("Councillor A asked that ..., and the Director agreed to report back ...")
 _UNDERTAKING = re.compile(
-    r"(?:^|\bthat\s+)(?P<who>(?:[Tt]he\s+)?[A-Z][\w'’/.&-]*(?:\s+(?:[A-Z][\w'’/.&-]*|of|and|&))*?)\s+"
+    r"(?:^|\bthat\s+|,\s+and\s+|;\s+(?:and\s+)?)(?P<who>(?:[Tt]he\s+)?[A-Z][\w'’/.&-]*(?:\s+(?:[A-Z][\w'’/.&-]*|of|and|&))*?)\s+"
     r"(?:(?P<had>had|has)\s+)?(?P<how>undertook|agreed|offered|volunteered)\s+to\s+(?P<verb>[a-z]+)"
 )
 _BODY = re.compile(

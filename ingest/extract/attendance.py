@@ -64,6 +64,7 @@ def extract_attendance(text: str) -> Attendance:
     >>> [(p["name"], p["attendance"]) for p in a.participants], a.chair
     ([('Ann Smith', 'present'), ('Bob Jones', 'present'), ('Carol White', 'apologies')], 'Ann Smith')
     """
+    original, text = text, _columns_as_cells(text)
     items = _items(text)
     blocks, singles = _blocks(text, items)
     people: list[dict] = []
@@ -92,7 +93,20 @@ def extract_attendance(text: str) -> Attendance:
         (e.name for e in labels.get("officer", []) if e.minutes), None) or _minutes_sentence(text)
     for p in people:
         p.pop("_weak", None)
+        p["evidence"] = evidence(original, p["evidence"]["start"], p["evidence"]["end"])
     return Attendance(people, chair, minute_taker)
+
+
+_COLUMN_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+
+
+def _columns_as_cells(text: str) -> str:
+    """A PDF laid out in columns ("Members:     Jane Doe (Chair)      John Smith")
+    separates its cells with runs of spaces: read them as tab-separated cells (same length,
+    so every offset still points into the original text)."""
+    if "   " not in text:
+        return text
+    return _COLUMN_GAP.sub(lambda m: "\t" + " " * (len(m.group(0)) - 1), text)
 
 
 def _items(text: str) -> list[Item]:
@@ -133,7 +147,7 @@ def _blocks(text: str, items: list[Item]) -> tuple[list[Block], list[Entry]]:
                 singles.extend(e for g in cur.groups for e in g.entries)
         cur = None
 
-    for it in items:
+    for k_item, it in enumerate(items):
         if cur is not None and it.blank_before > _MAX_GAP:
             close()
         g = cur.groups[-1] if cur and cur.groups else None
@@ -141,7 +155,11 @@ def _blocks(text: str, items: list[Item]) -> tuple[list[Block], list[Entry]]:
         if it.kind == "heading":
             if cur is None:
                 cur = Block(prose_before=prose)
-            cur.groups.append(Group(it.attendance or PRESENT, headed=True, strong=it.strong))
+            att = it.attendance or PRESENT
+            if att == PRESENT and _OTHERS_HEADING.match(text[it.start:it.end]) and any(
+                    x.headed and x.attendance == PRESENT and x.entries for x in cur.groups):
+                att = IN_ATTENDANCE  # "Committee Members Present" … then "Attendees Present": the non-members
+            cur.groups.append(Group(att, headed=True, strong=it.strong))
         elif table and g is not None and it.kind in ("entries", "role", "short") and (
                 len(g.role_lines) < len(g.entries) or it.kind != "entries"
                 or not it.is_list and not it.entries[0].titled):
@@ -168,8 +186,10 @@ def _blocks(text: str, items: list[Item]) -> tuple[list[Block], list[Entry]]:
                     and _continues(text[it.start:it.end], last, g):
                 last.role = fold(last.role + " " + _strip_role_tail(text[it.start:it.end], last))
                 last.end = it.end  # a role wrapped onto the next line
-            else:
+            elif not _org_subheading(items, k_item, cur):
                 close()
+        elif it.kind in ("role", "short") and _org_subheading(items, k_item, cur):
+            pass  # "Police Service" over "Deputy Chief Officer Jane Doe": who they come from
         elif it.kind in ("furniture", "label"):
             pass
         else:
@@ -179,6 +199,17 @@ def _blocks(text: str, items: list[Item]) -> tuple[list[Block], list[Entry]]:
         prev = it if it.kind not in ("furniture",) else prev
     close()
     return blocks, singles
+
+
+_OTHERS_HEADING = re.compile(r"(?i)\s*(?:attendees|attending|others)(?:\s+present)?\s*:?\s*$")
+
+
+def _org_subheading(items: list[Item], k: int, cur: Block | None) -> bool:
+    """A line naming an organisation inside a headed attendance list, over people whose
+    posts are printed with their names ("Police Service" / "Director of Finance Jane Doe")."""
+    nxt = items[k + 1] if k + 1 < len(items) else None
+    return cur is not None and cur.headed and nxt is not None and nxt.kind == "entries" and nxt.blank_before == 0 \
+        and all(e.role for e in nxt.entries) and len(nxt.entries) == 1
 
 
 def _continues(line: str, last: Entry, g: Group) -> bool:
@@ -260,7 +291,7 @@ def _labels(text: str, items: list[Item]) -> dict[str, list[Entry]]:
         label = it.label or ""
         if re.match(r"(?:chair|in the chair|co-?chair)", label):
             out.setdefault("chair", []).append(entry)
-        elif re.match(r"minute|note", label):
+        elif re.match(r"minute|note|recorder", label):
             out.setdefault("minutes", []).append(entry)
         elif label in ("clerk", "secretary"):
             entry.role = entry.role or line[:m.end()].strip(" :-–")

@@ -47,6 +47,7 @@ from .names import (
 )
 
 SEPARATORS = {"–", "—", "-", ":", "|", "/", "−", "--"}
+_COUNCIL_LEVELS = {"county", "district", "borough", "city", "town", "parish", "unitary", "ward"}
 _BULLET = re.compile(r"[\s•·▪◦●○■□\*>\u2022\uf0b7]*")
 _SENTENCE_VERB = re.compile(
     r"\b(?:was|were|is|are|has|had|have|will|would|could|should|said|noted|asked|welcomed|confirmed|"
@@ -153,6 +154,7 @@ def _parse(text: str, end: int, toks: list[tuple[str, int, int]], complete: bool
     honorific = titled = False
     name_start = None
     role_prefix = None
+    level = None
     while i < n:
         if not complete and i + 3 >= len(toks):
             raise _NeedAll
@@ -160,7 +162,8 @@ def _parse(text: str, end: int, toks: list[tuple[str, int, int]], complete: bool
         nxt = toks[i + 1][0] if i + 1 < n else ""
         if k in HONORIFICS and toks[i][0][0].isupper() and nxt and not nxt.startswith("("):
             honorific, i = True, i + 1
-        elif k == "county" and word_key(nxt) in HONORIFICS:
+        elif k in _COUNCIL_LEVELS and word_key(nxt) in HONORIFICS and toks[i][0][:1].isupper():
+            level = (toks[i][1], toks[i + 1][2])  # "District Cllr J. Doe": a councillor of another council
             i += 1
         elif k in TITLES and toks[i][0][0].isupper() and nxt and (is_name_word(nxt) or is_initials(nxt)
                                                                   or word_key(nxt) in TITLES):
@@ -269,6 +272,8 @@ def _parse(text: str, end: int, toks: list[tuple[str, int, int]], complete: bool
     rest_start = toks[i][1] if i < n else end
     if not _role(entry, text, rest_start, end, role_prefix):
         return None
+    if level and not entry.role:
+        entry.role = fold(text[level[0]:level[1]])  # the capacity they attend in ("County Cllr")
     return entry
 
 
@@ -300,26 +305,68 @@ def _role_first(text: str, toks: list[tuple[str, int, int]], end: int) -> Entry 
                 return _with_post(entry, fold(text[toks[0][1]:toks[j - 1][2]]).rstrip(",;:"), toks[0][1])
             break
     last = next((j for j, (t, _, _) in enumerate(toks) if t.startswith("(") and not _post_bracket(toks, j)), len(toks))
+    comma = _post_name_comma(text, toks, end)
+    if comma is not None:
+        return comma
     for k in range(1, last - 1):
         # the post is toks[:k]: every word of it must read as a post; the words before the
         # last one were checked on the previous turns, so only the newest is checked here
         t = toks[k - 1][0]
-        if not (_post_word(t) or t.startswith("(")) or word_key(t) in _NOT_IN_POST:
-            return None
+        if not (_post_word(t) or t.startswith("(")) or word_key(t) in _NOT_IN_POST and not is_role_word(t):
+            return None  # ("Head of Risk and Assurance Jane Doe": 'risk' is a post's word here)
         if last - k > 4:
             continue  # the name after the post is at most four words
         tail = [t.rstrip(".,;:") for t, _, _ in toks[k:last]]
         names = [t for t in tail if not is_initials(t)]
         if 1 <= len(names) <= 2 and len(tail) <= 4 and all(is_name_word(t) or is_initials(t) for t in tail) \
                 and (len(tail) >= 2) and is_name_word(tail[-1]) and not is_role_word(tail[0]) \
-                and not toks[k - 1][0].endswith(","):
+                and not toks[k - 1][0].endswith(",") and word_key(toks[k - 1][0]) not in ("of", "for", "and", "the", "to"):
             name = fold(text[toks[k][1]:toks[last - 1][2]].rstrip(".,;:"))
             entry = Entry(start=toks[0][1], end=toks[-1][2], name=name, titled=True,
                           bare_tokens=len(names), name_end=toks[last - 1][2])
+            post = fold(text[toks[0][1]:toks[k - 1][2]])
+            if _marker_bracket(entry, text[toks[last - 1][2]:end]):
+                entry.role = post  # "Mayor Jo Bloggs (In the Chair)", "Inspector X (case presenter, item 3)"
+                return entry
             _role(entry, text, toks[last - 1][2], end, None)
             post = fold(text[toks[0][1]:toks[k - 1][2]])
             extra = entry.role if entry.role and "(" not in text[toks[last - 1][2]:end] else None
             entry.role = f"{post} ({entry.role})" if entry.role and not extra and not entry.minutes else post
+            return entry
+    return None
+
+
+def _marker_bracket(entry: Entry, rest: str) -> bool:
+    """A single bracket after the name that only marks the chair, the minute taker or when the
+    person attended ("(In the Chair)", "(minutes)", "(case presenter, item 3)"): not a capacity."""
+    br = re.fullmatch(r"\s*\((?P<inner>[^()]*)\)\s*\.?\s*", rest)
+    if not br:
+        return False
+    parts = [p.strip() for p in re.split(r"[,;]", br.group("inner")) if p.strip()]
+    kinds = {bracket_kind(p, entry.name) for p in parts}
+    if not kinds or not (kinds <= {"chair", "minutes", "qualifier", "observer"} or "qualifier" in kinds):
+        return False
+    entry.chair = entry.chair or "chair" in kinds
+    entry.minutes = entry.minutes or "minutes" in kinds
+    entry.observer = entry.observer or "observer" in kinds
+    return True
+
+
+def _post_name_comma(text: str, toks: list[tuple[str, int, int]], end: int) -> Entry | None:
+    """"Ch Supt Jane Doe, Head of Public Protection": a rank before the name, the post after a
+    comma; the post is the role (the rank is the role when nothing follows)."""
+    j = next((j for j, (t, _, _) in enumerate(toks) if t.endswith(",")), None)
+    if j is None or j < 2 or j == len(toks) - 1:
+        return None
+    for k in range(1, j):
+        head, tail = toks[:k], [t.rstrip(",") for t, _, _ in toks[k:j + 1]]
+        if not all(is_role_word(t) and t[:1].isupper() for t, _, _ in head):
+            return None
+        if 1 <= len(tail) <= 3 and all(is_name_word(t) or is_initials(t) for t in tail) and is_name_word(tail[-1]):
+            entry = Entry(start=toks[0][1], end=toks[-1][2], name=fold(text[toks[k][1]:toks[j][2]].rstrip(",")),
+                          titled=True, bare_tokens=len([t for t in tail if not is_initials(t)]), name_end=toks[j][2] - 1)
+            if not _role(entry, text, toks[j][2], end, None) or not entry.role:
+                entry.role = fold(text[toks[0][1]:toks[k - 1][2]])
             return entry
     return None
 
@@ -355,7 +402,9 @@ def _with_post(entry: Entry, post: str, start: int) -> Entry:
     entry.role = re.sub(r"\s*\(([A-Za-z/&]{2,8})\)$", "", post) or None
     abbr = re.search(r"\(([A-Za-z/&]{2,8})\)$", post)
     entry.role_abbr = entry.role_abbr or (abbr.group(1) if abbr else None)
-    entry.chair = entry.chair or bool(re.fullmatch(CHAIR, post, re.I))
+    # "Chair – Jane Doe", "Independent Chair – Jane Doe" (the board's chair is appointed independently)
+    entry.chair = entry.chair or bool(re.fullmatch(rf"(?:independent\s+)?{CHAIR}", post, re.I))
+    entry.minutes = entry.minutes or bool(MINUTES.search(post))  # "Note-taker – Jane Doe"
     return entry
 
 
@@ -458,7 +507,8 @@ def _role(entry: Entry, text: str, start: int, end: int, prefix: str | None) -> 
             return False
         if _SENTENCE_VERB.search(role) or len(role.split()) > 22:
             return False
-        if word_key(first) in NOT_NAME_WORDS - {"the", "and", "of", "for", "non", "members"} and not is_role_word(first):
+        if word_key(first) in NOT_NAME_WORDS - {"the", "and", "of", "for", "non", "members"} and not is_role_word(first) \
+                and not re.match(r"\s*\(", rest):  # a bracket beside a name is a capacity ("(Voting Members)")
             return False
     lead = re.match(rf"(?i)^{CHAIR}(?=$|\s*[–—\-,:;/])\s*(?P<sep>[–—\-,:;/])?\s*", role)
     if lead:

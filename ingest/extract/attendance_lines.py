@@ -16,21 +16,22 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .attendance_entry import _SENTENCE_VERB, Entry, parse_entry
-from .names import HONORIFICS, TITLES, is_role_word, word_key
+from .names import HONORIFICS, TITLES, is_name_word, is_role_word, word_key
 
 PRESENT, IN_ATTENDANCE, APOLOGIES = "present", "in_attendance", "apologies"
 
 # whole-line headings: text -> (attendance, strong); "strong" headings say outright that
 # the people were there, weak ones ("Board", "Members") may head a membership list
 _HEADINGS = {
-    "present": (PRESENT, True), "attendance": (PRESENT, True), "attendees": (PRESENT, True),
+    "present": (PRESENT, True), "sederunt": (PRESENT, True), "attendance": (PRESENT, True), "attendees": (PRESENT, True), "attendees present": (PRESENT, True),
     "attending": (PRESENT, True), "members present": (PRESENT, True), "councillors present": (PRESENT, True),
     "governors present": (PRESENT, True), "trustees present": (PRESENT, True), "directors present": (PRESENT, True),
     "present members": (PRESENT, True), "panel members present": (PRESENT, True), "board members present": (PRESENT, True),
     "committee members present": (PRESENT, True), "in the room": (PRESENT, True),
     "members": (PRESENT, False), "board": (PRESENT, False), "board members": (PRESENT, False),
     "committee members": (PRESENT, False), "panel members": (PRESENT, False), "voting members": (PRESENT, False),
-    "non voting members": (PRESENT, False), "non-voting members": (PRESENT, False), "directors": (PRESENT, False),
+    "non voting members": (PRESENT, False), "non-voting members": (PRESENT, False), "non-voting": (PRESENT, False),
+    "non voting": (PRESENT, False), "voting": (PRESENT, False), "directors": (PRESENT, False),
     "executive directors": (PRESENT, False), "non-executive directors": (PRESENT, False), "governors": (PRESENT, False),
     "trustees": (PRESENT, False), "councillors": (PRESENT, False), "membership": (PRESENT, False),
     "in attendance": (IN_ATTENDANCE, True), "in attendence": (IN_ATTENDANCE, True), "also present": (IN_ATTENDANCE, True),
@@ -48,9 +49,9 @@ _HEADINGS = {
 _INLINE = re.compile(  # (the lookahead: the first letters of the headings, to search faster)
     r"(?=[AOMCGDTBPIiS])(?<![\w/])(?P<h>(?:Also [Pp]resent|ALSO PRESENT|Officers|OFFICERS|Officials|Members|MEMBERS|Councillors|"
     r"(?:Members|Councillors|Officers|Governors|Directors|Trustees) (?:present|in attendance)|"
-    r"Observers|Guests|Board [Mm]embers|Committee [Mm]embers|Panel [Mm]embers)(?=\s*:)|(?:Members |Councillors |Officers |Also )?(?:Present|PRESENT)|(?:Also )?[Ii]n [Aa]ttend[ae]nce|"
+    r"Observers|Guests|Board [Mm]embers|Committee [Mm]embers|Panel [Mm]embers)(?=\s*:)|(?:Members |Councillors |Officers |Also )?(?:Present|PRESENT)|Sederunt|SEDERUNT|(?:Also )?[Ii]n [Aa]ttend[ae]nce|"
     r"(?:ALSO )?IN ATTEND[AE]NCE|Apologies(?: for [Aa]bsence)?|APOLOGIES(?: FOR ABSENCE)?|Attendance|ATTENDANCE|"
-    r"Attendees|ATTENDEES|Absent|ABSENT|Secretariat|SECRETARIAT)(?![\w/])(?P<colon>\s*:)?"
+    r"Attendees|ATTENDEES|Absent|ABSENT|Secretariat|SECRETARIAT)(?![\w/])(?P<colon>\s*:-?)?"
 )
 _NUMBERING = re.compile(r"^\s*(?:[•·▪◦●\-\*–]\s*)?(?:\(?[0-9]{1,3}(?:\.[0-9]+)*[.)]?|\(?[a-z]\)|[ivx]+\.)?\s+", re.I)
 _FURNITURE = re.compile(
@@ -60,7 +61,7 @@ _FURNITURE = re.compile(
 )
 _LABEL = re.compile(
     r"(?i)^\s*(?P<label>chair(?:man|woman|person)?|in the chair|co-?chairs?|minutes(?: taken by)?|minute[- ]?taker|"
-    r"notes?(?: taken by)?|note[- ]?taker|notetaker|clerk|secretary|date|time|venue|location|place|where|contact)"
+    r"notes?(?: taken by)?|note[- ]?taker|notetaker|minute secretary|minuted by|minuting|recorder|clerk|secretary|date|time|venue|location|place|where|contact)"
     r"\s*:\s*(?P<value>\S.*)$"
 )
 
@@ -100,12 +101,12 @@ def heading_kind(line: str) -> tuple[str, bool] | None:
     if re.fullmatch(r"(?:members of the )?(?:public|press)(?: and (?:the )?(?:public|press))?|members of the public", key):
         return (IN_ATTENDANCE, True)  # observers, not members of the body
     words = key.split()
-    if len(words) <= 7 and re.fullmatch(r"(?:[\w-]+ ){0,4}(?:members|councillors|governors|directors|trustees)"
+    if len(words) <= 7 and re.fullmatch(r"(?:[\w-]+ ){0,4}(?:members|councillors|governors|directors|trustees|representatives)"
                                          r"(?: of the [\w ]+)?(?: present| in attendance| attending)?", key) \
             and not _SENTENCE_VERB.search(key):
         return (PRESENT, key.endswith(("present", "attendance", "attending")))
     colon = line.rstrip().endswith(":")  # "Sub Regional Team" is a wrapped role, "Executive team:" a heading
-    if len(words) <= 6 and re.fullmatch(r"(?:[\w-]+ ){0,3}(?:officers|officials|staff|advisers|advisors|guests|"
+    if len(words) <= 6 and re.fullmatch(r"(?:[\w-]+ ){0,3}(?:officers|officials|staff|advisers|advisors|guests|auditors|"
                                          r"observers|others" + (r"|team|visitors|presenters|speakers" if colon else "") +
                                          r")(?: members)?(?: present| in attendance| attending)?", key) \
             and not _SENTENCE_VERB.search(key):
@@ -189,7 +190,8 @@ def _status_row(text: str, start: int, end: int) -> Item | None:
 
 
 # a group label opening a line, its names after the colon
-_GROUP_LABEL = re.compile(r"[ \t]*(?P<h>[A-Za-z][A-Za-z’' &-]{1,40}?)[ \t]*:")
+_GROUP_LABEL = re.compile(r"[ \t]*(?P<h>[A-Za-z][A-Za-z’' &-]{1,40}?)[ \t]*(?::-?|[ \t][–—-][ \t](?=\S))")
+# ("Employer Representatives – Cllr A (Org), B (Org)": a group named before a dash, too)
 
 
 def _inline_headings(text: str, start: int, end: int):
@@ -224,6 +226,8 @@ def _content(text: str, start: int, end: int, first: bool) -> list[Item]:
     if entries:
         return [Item("entries", start, end, entries=entries, is_list=True)]
     entry = parse_entry(text, start, end)
+    if entry is None or entry.role and "\t" in text[start:end]:
+        entry = _post_then_name_cells(text, start, end) or entry
     if entry:
         return [Item("entries", start, end, entries=[entry])]
     s = seg.strip()
@@ -261,10 +265,24 @@ def split_list(text: str, start: int, end: int, *, sentence: bool = False) -> li
     seg = text[start:end]
     plural = re.match(r"\s*(?:Councillors|Cllrs\.?)\s+", seg)
     base = start + (plural.end() if plural else 0)
-    semi = [p for p in _split_commas(text, base, end, marks=";") if not _unnamed(text, *p)] if ";" in seg else []
+    semi = [_before_remark(text, *p) for p in _split_commas(text, base, end, marks=";") if not _unnamed(text, *p)] \
+        if ";" in seg else []
     if len(semi) >= 2:  # "Name, Post, Organisation; Name, Post": commas inside entries
+        semi = [(s + len(m.group(0)), e) if (m := re.match(r"\s*(?:and|&)\s+", text[s:e])) else (s, e) for s, e in semi]
+        k = next((k for k, (a, z) in enumerate(semi) if k and _PLURAL.match(text, a, z)), None)
+        if k is not None:  # "…; and Councillors Brown, Green and White" (Scottish minutes)
+            more = _PLURAL.match(text, *semi[k])
+            last = [parse_entry(text, a, z, allow_single=True) for a, z in _split_commas(text, more.end(), semi[-1][1])]
+            first = [parse_entry(text, a, z, allow_single=True) for a, z in semi[:k]]
+            if all(first) and all(last) and not any(_names_only(text, a, z) for a, z in semi[:k]):
+                return first + last
         entries = [parse_entry(text, s, e, allow_single=bool(plural)) for s, e in semi]
         if all(entries) and not any(_names_only(text, s, e) or _PLURAL.match(text, s, e) for s, e in semi):
+            return entries
+    cells = _tab_cells(text, base, end)
+    if len(cells) >= 2:  # "Jane Doe (Chair)<TAB>John Smith": one person per column
+        entries = [parse_entry(text, s, e, allow_single=bool(plural)) for s, e in cells]
+        if all(x is not None and (x.role is None or x.chair and x.role.lower() == "chair") for x in entries):
             return entries
     all_parts = _split_commas(text, base, end)
     parts = [p for p in all_parts if not _unnamed(text, *p)]
@@ -280,7 +298,10 @@ def split_list(text: str, start: int, end: int, *, sentence: bool = False) -> li
             entry = parse_entry(text, s, e, allow_single=bool(plural))
             if entry and not _free_role(text, entry):
                 entries.append(entry)
-            elif entries and sentence and entries[-1].role is None and _role_only(text[s:e]):
+            elif entries and entries[-1].role is None and _role_only(text[s:e]) and (
+                    sentence or parse_entry(text, s, e, allow_single=True) is None
+                    and is_role_word(text[s:e].split()[0]) and not is_name_word(text[s:e].split()[0])):
+                # "…, Jane Doe, Director of Public Health, John Smith, …": the post after a name
                 entries[-1].role = text[s:e].strip().rstrip(".")
                 entries[-1].end = e
             else:
@@ -303,6 +324,36 @@ def split_list(text: str, start: int, end: int, *, sentence: bool = False) -> li
     return None
 
 
+def _post_then_name_cells(text: str, start: int, end: int) -> Entry | None:
+    """"Internal Audit (Audit Partnership)<TAB>Jane Doe": a post cell, then a name cell."""
+    cells = _tab_cells(text, start, end)
+    if len(cells) != 2 or parse_entry(text, *cells[0]) is not None:
+        return None
+    post = text[cells[0][0]:cells[0][1]]
+    entry = parse_entry(text, *cells[1])
+    if entry is None or entry.role is not None or not any(is_role_word(w) for w in post.split()):
+        return None
+    entry.role, entry.start = re.sub(r"\s+", " ", post).strip(" ,;:"), cells[0][0]
+    return entry
+
+
+def _tab_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for part in text[start:end].split("\t"):
+        if part.strip():
+            s = pos + len(part) - len(part.lstrip())
+            out.append((s, s + len(part.strip())))
+        pos += len(part) + 1
+    return out
+
+
+def _before_remark(text: str, start: int, end: int) -> tuple[int, int]:
+    """"John Smith (Org) – Jane Doe attended as substitute": the entry ends where a dash
+    opens a remark with a verb (the remark is read as a sentence elsewhere)."""
+    m = re.search(r"\s[–—-]\s+(?=[^–—]*" + _SENTENCE_VERB.pattern + ")", text[start:end])
+    return (start, start + m.start()) if m else (start, end)
+
+
 def _split_commas(text: str, start: int, end: int, marks: str = ",;") -> list[tuple[int, int]]:
     """Comma-separated parts at bracket depth 0; a final "A and B" is split too."""
     parts, depth, s = [], 0, start
@@ -323,7 +374,8 @@ def _split_commas(text: str, start: int, end: int, marks: str = ",;") -> list[tu
         m = None
         for m2 in _LAST_AND.finditer(text[s:e]):
             m = m2
-        if m and parse_entry(text, s, s + m.start(), allow_single=True) and parse_entry(text, s + m.end(), e, allow_single=True):
+        if m and parse_entry(text, s, s + m.start(), allow_single=True) and (
+                parse_entry(text, s + m.end(), e, allow_single=True) or _unnamed(text, s + m.end(), e)):
             out.extend([(s, s + m.start()), (s + m.end(), e)])
         else:
             out.append((s, e))

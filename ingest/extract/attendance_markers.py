@@ -18,8 +18,9 @@ from functools import lru_cache
 
 from .names import is_abbreviation, name_initials_match
 
-CHAIR = r"(?:co-?)?chair(?:man|woman|person)?"
-MINUTES = re.compile(r"(?i)^(?:for\s+the\s+)?(?:minutes?|notes?)$|minute[- ]?tak(?:er|ing)|note[- ]?tak(?:er|ing)|notetaker")
+CHAIR = r"(?:(?:co-?)?chair(?:man|woman|person)?|conven[eo]r)"  # Scottish bodies: the Convener chairs
+MINUTES = re.compile(r"(?i)^(?:for\s+the\s+)?(?:minutes?|notes?)$|minute[- ]?tak(?:er|ing)|note[- ]?tak(?:er|ing)|notetaker|"
+                     r"\b(?:taking|took|takes)\s+(?:the\s+)?(?:minutes|notes)\b")  # '(Parish Clerk, taking the minutes)'
 # a bracket that only marks the minute taker: "(minutes)", "(for the minutes)", "(Note Taker)"
 MINUTES_MARK = re.compile(r"(?i)(?:for\s+the\s+|taking\s+(?:the\s+)?)?(?:minutes?|notes?|minute[- ]?taker|"
                           r"note[- ]?taker|notetaker|minute[- ]?secretary)")

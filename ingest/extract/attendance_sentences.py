@@ -17,7 +17,7 @@ from .wspattern import WsPattern
 
 _APOLOGY_FROM = re.compile(
     r"\bapolog(?:ies|y)(?:\s+for\s+(?:absence|lateness))?(?:\s+(?:were|was|had\s+been|have\s+been|has\s+been))?"
-    r"(?:\s+(?:received|submitted|given|tendered|noted|reported|recorded|made|offered|sent|accepted)"
+    r"(?:\s+(?:received|submitted|given|tendered|noted|reported|recorded|made|offered|sent|accepted|intimated)"
     r"(?:\s+(?:and|&)\s+(?:accepted|noted|approved|received))?)?\s*:?\s+"
     r"(?:from|by|on\s+behalf\s+of)\s*:?\s+", re.I)
 # the patterns below all open with the whitespace before their verb (WsPattern.after_space)
@@ -34,7 +34,8 @@ _LATE = WsPattern.after_space(r"(?:would\s+be|was|were|is|will\s+be)\s+late\b|(?
                               r"(?:joined|arrived)\s+(?:at|during)\b", re.I,
                               needs=("late", "meeting", "joined", "arrived"))
 _SUBSTITUTE = WsPattern.after_space(r"(?:(?:was|were|attended\s+as|acted\s+as|is)\s+(?:a\s+|the\s+)?(?:named\s+)?"
-                                    r"|(?:attended\s+)?(?=substituted\s+for))(?P<role>substitut(?:e|ed)\s+for\s+[^.;\n]+)", re.I,
+                                    r"|(?:attended\s+)?(?=substituted\s+for))(?P<role>substitut(?:e|ed)\s+for\s+[^.;\n]+"
+                                    r"|(?<=as\s)(?:a\s+)?substitute\b(?!\s+for\b))", re.I,  # '… attended as substitute'
                                     needs=("substitut",))
 _WERE_PRESENT = re.compile(r"\b(?P<also>also\s+)?(?P<what>present|in\s+attendance)\s+(?:were|was)\s*:?\s+"
                            r"(?P<list>[^.;\n]+)", re.I)
@@ -111,7 +112,7 @@ def _names(text: str, start: int, end: int, roles: bool, skip_bad: bool = False)
     base = start + (plural.end() if plural else 0)
     found: list[Entry] = []
     for s, e in _split_commas(text, base, end):
-        if re.match(r"(?:who|whose|which|as|due|because|being)\b", text[s:e]):
+        if re.match(r"(?:who|whose|which|as|due|because|being|(?:for|with|in\s+place\s+of)\s+whom)\b", text[s:e]):
             continue  # ", who was on holiday,": a clause about the person before
         entry = parse_entry(text, s, e, allow_single=bool(plural))
         after = text[entry.name_end:e] if entry else ""

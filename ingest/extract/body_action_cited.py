@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 
 from .body_action_log import record
-from .body_action_status import is_status_sentence, status_of
+from .body_action_status import is_status_sentence, lead_owner, status_of
 from .body_context import BodyContext
 from .segments import sentence_spans
 
-_NUM = r"[A-Z]{0,4}\d+(?:[/.-]\d+)*"
+_NUM = r"(?:[A-Z]{1,6}-)?[A-Z]{0,4}\d+(?:[/.-]\d+)*"  # '12/2023', 'A12', 'ABC-20221214-002'
 # "Action 22/101 was complete", "actions 12/2023, 15/2023 and 17/2023 can be closed"
 # "Action 22/101 was complete", "actions 12/2023, 15/2023 and 17/2023 can be closed",
 # "Action 5 – Complete.", "Action No. 7: closed"
@@ -29,16 +29,24 @@ _CITED = re.compile(
     rf"\s+(?:now\s+)?)?(?P<st>{_STATUS})\b|\s*[:–—-]\s*(?P<st2>{_STATUS})\s*(?:[.;,)]|$))"
 )
 
+# "agreed to close actions 12/2023 and 15/2023", "closed actions A12, A14": each number is closed
+_CLOSE_CITED = re.compile(
+    rf"\b(?:agreed\s+to\s+close|agreed\s+that\s+(?:the\s+)?following\s+(?:could|can|be)\s+(?:be\s+)?closed:?|closed|close)"
+    rf"\s+(?:the\s+)?(?:[Aa]ctions?|ACTIONS?)(?:\s+(?:[Nn]os?\.?|[Nn]umbers?))?\s+(?P<nums>{_NUM}(?:\s*(?:,|and|&)\s*{_NUM})*)"
+)
+
 # A log number with a bracketed subject. Without the word 'Action' the number must look
 # like a log reference ('BM/23/19', '23/27') and the item or sentence must be about actions.
-_LOG_REF = r"(?:[A-Z]{1,6}\s?)?\d+(?:[/.-]\d+)*"
+_LOG_REF = r"(?:[A-Z]{1,6}[\s-]?)?\d+(?:[/.-]\d+)*"
 _SUBJECT = re.compile(
     rf"(?:\b(?:[Aa]ction|ACTION)(?:\s+(?:[Pp]oint|[Nn]o\.?|[Nn]umber|[Rr]ef\.?))?\s+(?P<n1>{_LOG_REF})"
     r"|(?<![\w/])(?P<n2>[A-Z]{1,6}[ /-]?\d+(?:[/.-]\d+)+|\d{1,4}/\d{2,4}))"
+    r"(?:\s+from\s+the\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{4}\s+)?meeting)?"  # 'Action 1 from the January meeting (…)'
     r"\s*\((?P<subject>[^()]{3,120})\)"
 )
 # After the subject the sentence reports on it: a verb or a dash/colon, then a status word
-_REPORTS = re.compile(r"^\s*(?:[–—:-]|(?:was|were|is|are|has|have|had|remains?|can|could|now)\b)")
+_REPORTS = re.compile(r"^\s*(?:[–—:-]|(?:was|were|is|are|has|have|had|remains?|can|could|now)\b|"
+                      r",(?=[^.]*\bthe action\b))")  # '(estates audit), X advised that ...; the action remains open'
 _STATUS_WORD = re.compile(
     r"\b(?:complete[d]?|closed?|done|discharged|delivered|achieved|superseded|ongoing|on-going|in progress|open|"
     r"outstanding|remains?|deferred|progress(?:ed|ing)?|underway|pending|on (?:the|this|today's) agenda)\b",
@@ -52,6 +60,10 @@ def cited_numbers(ctx: BodyContext) -> list[dict]:
     out = []
     for u in ctx.units:
         b = u.block
+        for m in _CLOSE_CITED.finditer(ctx.text, b.body, b.end):
+            for n in re.finditer(_NUM, m.group("nums")):
+                st = m.start("nums") + n.start()
+                out.append(record(ctx, u, st, st + len(n.group(0)), "action_number_cited", owner=None, status="complete"))
         for m in _CITED.finditer(ctx.text, b.body, b.end):
             status = status_of(m.group("st") or m.group("st2"))
             for n in re.finditer(_NUM, m.group("nums")):
@@ -76,7 +88,8 @@ def cited_subjects(ctx: BodyContext) -> list[dict]:
                 if not _ABOUT_ACTIONS.search(context):
                     continue
             s, e = m.start("subject"), m.end("subject")
-            out.append(record(ctx, u, s, e, "action_subject_cited", owner=None,
+            # a subject worded as the action ('(OPCC to arrange a visit ...)') names its owner
+            out.append(record(ctx, u, s, e, "action_subject_cited", owner=lead_owner(ctx.text[s:e]),
                               status=status_of(said), update=said.strip(" –—:-") or None))
     return out
 

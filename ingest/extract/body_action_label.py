@@ -21,12 +21,20 @@ from .body_context import BodyContext, Unit
 from .body_lexicon import fold
 from .segments import sentence_spans
 
-# 'Action:', 'ACTION –', 'Action 12:', 'Action Point 3:', 'Action No. 5:', 'Action (DB):', 'Action by:'
+# 'Action:', 'ACTION –', 'Action 12:', 'Action Point 3:', 'Action No. 5:', 'Action (DB):', 'Action by:',
+# 'Action AB 23/36:', 'ACTION ABC-20230315-001:' (a log prefix before the number)
 LABEL = re.compile(
-    r"^(?:(?:ACTIONS?|Actions?)(?:\s+(?:POINTS?|[Pp]oints?|NO\.?|No\.?|Number|Ref\.?))?(?:\s+(?P<id>[A-Z]{0,5}\d[\w./-]*))?"
-    r"(?:\s*\((?P<owner>[A-Z]{2,5}(?:\s*[/,&]\s*[A-Z]{2,5})*)\))?(?:\s+(?:BY|[Bb]y))?\s*[:–—-]+\s*"
+    r"^(?:(?:(?:New|NEW|Agreed|AGREED|Further|FURTHER)\s+)?(?:ACTIONS?|Actions?|actions?)"
+    r"(?:\s+(?:POINTS?|[Pp]oints?|NO\.?|No\.?|Number|Ref\.?))?"
+    r"(?:\s+(?P<id>(?:[A-Z]{1,6}[\s-])?[A-Z]{0,5}\d[\w./-]*))?"
+    r"(?:\s*\((?P<owner>[A-Z]{2,5}(?:\s*[/,&]\s*[A-Z]{2,5})*)\))?(?:\s+(?:BY|[Bb]y))?"
+    r"(?:\s*[:–—-]+\s*|(?<=\d)\s+(?=[A-Z]))"  # 'Action 21 The force to ...': no separator after a number
     r"|ACTION\s+(?=[A-Z]))"
 )
+_NO_ACTION = re.compile(r"(?i)(?:none|nil|n/?a|no(?:\s+further)?\s+actions?|none\s+(?:required|arising|agreed))\W*")
+_DUE_SAID = re.compile(r"(?i)\b(?:due|deadline|target(?:\s+date)?|timescale|by when|date)\s*[:–—-][^.]*\.?")
+# what follows the action: its due date, owner or status ('... by 30 June. Due: 30 June 2023. Owner: JS')
+_TAIL_SENTENCE = re.compile(r"^(?:Due|Deadline|Target(?:\s+[Dd]ate)?|Timescale|By when|Date|Owner|Lead|Status)\s*[:–—-]", re.I)
 # 'Head of Finance – prepare the budget timetable': the owner, a dash, then what to do
 _OWNER_DASH = re.compile(r"^(?P<who>[A-Z][\w/&.,'’ ]{1,40}?)\s+[–—-]\s+(?=[a-z])")
 # Initials that own the action, written before it ('ACTION: DO ...', 'Action: SK – ...')
@@ -45,6 +53,7 @@ _INLINE_STATUS = re.compile(
 _REPORTED = re.compile(
     r"^(?:[Tt]he\s+)?(?:[A-Z][\w'’/.-]*\s+){1,4}(?:reported|confirmed|advised|stated|explained|updated|informed|said)\b"
     r"|^(?:[Tt]his|[Tt]he action|[Ii]t)\s+(?:was|has been|had been|is|remains)\b"
+    r"|^(?:[Rr]emains?|[Ii]s now|[Hh]as been|[Ww]as)\s+(?:open|closed|complete[d]?|ongoing|on-going|in progress|delivered|done)\b"
 )
 _STILL_OPEN_WORD = re.compile(r"(?i:open|green|amber|red)")
 _QUOTED = re.compile(r"^[‘'\"“](?P<q>.+?)[’'\"”](?=\s*[.;:]?\s*(?:[A-Z]|$))", re.S)
@@ -72,6 +81,8 @@ def labelled(ctx: BodyContext, u: Unit) -> dict | None:
             return None
         unit, s, end = nxt, nxt.block.body, nxt.block.end
     text = ctx.text[s:end]
+    if _NO_ACTION.fullmatch(fold(text)):
+        return None  # 'Action: None.', 'Further action: none required.'
     if m.group("owner"):  # 'Action (DB): ...'
         return _action_body(ctx, unit, s, end, m.group("owner"))
     if m.group("id") and unit is u:
@@ -102,7 +113,7 @@ def labelled(ctx: BodyContext, u: Unit) -> dict | None:
         rec = new_action(ctx, unit, qs, qe, "action_label_quoted", status=status)
         rec["update"] = fold(after) or None
         return rec
-    return _action_body(ctx, unit, s, end, owner)
+    return _action_body(ctx, unit, s, end, owner, numbered=bool(m.group("id")))
 
 
 def _tag_for_previous(ctx: BodyContext, u: Unit, tag: Unit, who: str) -> dict | None:
@@ -118,7 +129,7 @@ def _tag_for_previous(ctx: BodyContext, u: Unit, tag: Unit, who: str) -> dict | 
     return new_action(ctx, prev, ps, pe, "action_owner_tag", owner=who)
 
 
-def _action_body(ctx: BodyContext, u: Unit, s: int, end: int, owner: str | None) -> dict:
+def _action_body(ctx: BodyContext, u: Unit, s: int, end: int, owner: str | None, numbered: bool = False) -> dict:
     """The action after its label: status it reports ('– Closed.', 'Action ongoing.') and
     an owner tag ('(Owner: LH)', 'Owner: VC') are cut off the text and read."""
     inline = _INLINE_STATUS.search(ctx.text, s, end)
@@ -129,8 +140,20 @@ def _action_body(ctx: BodyContext, u: Unit, s: int, end: int, owner: str | None)
     sents = sentence_spans(ctx.text, s, end)
     # the action ends where its status is stated ('Closed.'); what follows reports on it
     first_status = next((k for k, (a, z) in enumerate(sents) if k and is_status_sentence(ctx.text[a:z])), len(sents))
+    if first_status < len(sents):  # '... clearing it. The DCC reported that ... Ongoing.': the report is the update
+        first_status = next((k for k, (a, z) in enumerate(sents) if k and _REPORTED.match(ctx.text[a:z])), first_status)
+        if numbered:  # 'Action 23/04 – ACC to provide data. Data provided in the pack. CLOSED': one sentence, then its update
+            first_status = min(first_status, 1)
     keep = [sp for sp in sents[:first_status] if not is_status_sentence(ctx.text[sp[0]:sp[1]])]
-    status_said = " ".join(ctx.text[a:z] for a, z in sents if (a, z) not in keep)
+    tail = next((k for k, (a, z) in enumerate(keep) if k and _TAIL_SENTENCE.match(ctx.text[a:z])), None)
+    tails: list[tuple[int, int]] = []
+    if tail is not None:  # 'Due: 30 June 2023. Owner: JS' after the action: read here, not part of the text
+        keep, tails = keep[:tail], keep[tail:]
+        said = " ".join(ctx.text[a:z] for a, z in tails if not re.match(r"(?i)status", ctx.text[a:z]))
+        tagged_below, _ = tag_owner("x. " + _DUE_SAID.sub("", said).strip())
+        owner = owner or tagged_below
+    status_said = " ".join(ctx.text[a:z] for a, z in sents if (a, z) not in keep
+                           and ((a, z) not in tails or re.match(r"(?i)status", ctx.text[a:z])))
     e = keep[-1][1] if keep else end
     text = ctx.text[s:e]
     tagged, cut = tag_owner(text)
@@ -186,7 +209,8 @@ def _trailing_tag(ctx: BodyContext, u: Unit) -> dict | None:
     """'... to the next meeting. ACTION: RJ/DB/AC' -> the sentence before, owned by the tag."""
     b = u.block
     raw = ctx.text[b.body:b.end]
-    m = re.search(r"(?:(?<=[.;])|^)\s*(?:ACTION|Action)\s*(?:by)?\s*[:–—-]\s*(?P<who>[A-Z][\w/&.,' ]{0,40}?)\s*\.?\s*$", raw)
+    m = re.search(r"(?:(?<=[.;])|^)\s*[\[(]?\s*(?:ACTION|Action)\s*(?:by)?\s*[:–—-]\s*(?P<who>[A-Z][\w/&.,' ]{0,40}?)"
+                  r"\s*[\])]?\s*\.?\s*$", raw)  # '... meeting. ACTION: RJ/DB', '... budget. [Action: Treasurer]'
     if not m or m.start() == 0 or len(m.group("who").split()) > 6 or re.search(r"\b(?:to|will)\b", m.group("who")):
         return None
     sents = sentence_spans(ctx.text, b.body, b.body + m.start())

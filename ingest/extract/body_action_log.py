@@ -40,8 +40,23 @@ _LOG_CONTEXT = re.compile(
     re.I,
 )
 _LOG_NO = re.compile(
-    r"^(?P<no>\d{1,4}/\d{2,4}|[A-Z]{1,5}\d+[-/.]\d+|\d+\.\d+|(?:Minute|Min\.?|Item)\s+\d+(?:[./]\d+)*)\s*[:–—-]\s+"
+    r"^(?P<no>\d{1,4}/\d{2,4}|[A-Z]{1,5}\d+[-/.]\d+|\d+\.\d+|(?:Minute|Min\.?|Item)\s+\d+(?:[./]\d+)*|"
+    r"[A-Z]{2,6}\s\d{1,4}(?:[/.-]\d+)*)\s*[:–—-]\s+"  # 'AB 23/31 –', 'ABC 31 –'
+    r"|^(?P<bare>\d{1,4}/\d{2,4})\s+(?=[A-Z][\w/&'’ -]{0,40}?\s(?:to|will)\s[a-z])"  # '23/01 Clerk to chase ...'
+    r"|^(?P<log>[A-Z]{1,6}[/-]\d{1,4}(?:[/.-]\d{1,4})+)\s*(?:[:–—-]\s+|\s+(?=[A-Z]))"  # 'ABC/23/17 Risk appetite workshop – Open'
 )
+_OPEN_ONLY = re.compile(r"(?i)(?:open|red|amber|green|not started|outstanding)\W*")
+# a status after the action on the same line ('... the contractor – complete', '... (Closed)')
+_INLINE_END = re.compile(r"\s*(?:[–—-]\s*|\(\s*)(?:complete[d]?|closed|ongoing|on-going|open|in progress|done|discharged)"
+                         r"\b[^–—]*$", re.I)
+# What follows the action in a log entry: its owner, due date, status or update
+# ('... members. Owner: HoF. Status: Complete (circulated 2 October).', '... Complete – on today's agenda.')
+_ENTRY_TAIL = re.compile(
+    r"^(?:(?:Status|Update|Progress|Owner|Lead|Due|Deadline|Target(?:\s+date)?|Comment)\s*[:–—-]|"
+    r"(?:Complete[d]?|Closed?|Ongoing|On-going|In progress|Open|Done|Discharged|Not yet due|Deferred|Outstanding)\b)",
+    re.I,
+)
+_ENTRY_OWNER = re.compile(r"^(?:Owner|Lead)\s*[:–—-]\s*(?P<who>[^.;]{1,40}?)\s*\.?$", re.I)
 _TITLED = re.compile(r"^(?P<title>[A-Z][^–—.:]{2,90}?)\s+[–—-]\s+(?=\S)")
 _UNDERTAKING = re.compile(r"\b(?:undertook|agreed|offered|volunteered)\s+to\b")
 
@@ -159,9 +174,7 @@ def log_entries(ctx: BodyContext) -> list[dict]:
             raw = ctx.text[b.body:b.end]
             sents = sentence_spans(ctx.text, b.body, b.end)
             if _LOG_NO.match(raw):
-                keep = [sp for sp in sents if not is_status_sentence(ctx.text[sp[0]:sp[1]])] or sents[:1]
-                out.append(record(ctx, u, b.body, keep[-1][1], "action_log_entry", owner=None,
-                                   status=status_of(b.text)))
+                out.append(_numbered_entry(ctx, u, sents))
                 continue
             m = _TITLED.match(raw)
             if not m or not heading_like(m.group("title")) or len(m.group("title").split()) > 12:
@@ -180,8 +193,53 @@ def log_entries(ctx: BodyContext) -> list[dict]:
             reports = any(re.search(r"\b(?:update|progress|closed?|complete|outstanding|ongoing|taken place)\b", s, re.I)
                           for s in said)
             if status and reports:
-                out.append(record(ctx, u, b.body, kept_end, "action_log_entry", owner=None, status=status))
+                out.append(record(ctx, u, b.body, kept_end, "action_log_entry", owner=lead_owner(m.group("title")),
+                                  status=status))  # 'DCC to review the estates plan – Ongoing': DCC owns it
     return out
+
+
+def _numbered_entry(ctx: BodyContext, u: Unit, sents: list[tuple[int, int]]) -> dict:
+    """'AB 23/33 – Finance to confirm ... . In progress – to be reported in November.':
+    the action runs up to the first sentence that gives its owner, status or update; an
+    'Owner: X' sentence names the owner; with no status said, an 'Update:' just below reports it."""
+    b = u.block
+    no = _LOG_NO.match(ctx.text[b.body:b.end])
+    cut = next((k for k, (s, e) in enumerate(sents) if k and _ENTRY_TAIL.match(ctx.text[s:e])), None)
+    if cut is None:
+        keep = [sp for sp in sents if not is_status_sentence(ctx.text[sp[0]:sp[1]])] or sents[:1]
+        end, said = keep[-1][1], b.text
+        inline = _INLINE_END.search(ctx.text, keep[-1][0], end)
+        if inline and inline.start() > b.body + (no.end() if no else 0):
+            end = inline.start()
+            if _OPEN_ONLY.fullmatch(inline.group(0).strip(" –—-(")):
+                said = ""  # '… workshop – Open': nothing reported yet
+    else:
+        end, said = sents[cut - 1][1], fold(ctx.text[sents[cut][0]:b.end])
+    owner = None
+    for s, e in sents[cut or len(sents):]:
+        m = _ENTRY_OWNER.match(fold(ctx.text[s:e]))
+        if m:
+            owner = m.group("who")
+    if owner is None and no is not None:
+        owner = lead_owner(ctx.text[b.body + no.end():end])
+    status = status_of(said) if said else None
+    if cut is None or not re.search(r"(?i)\b(?:status|update|complete|closed?|ongoing|on-going|progress|open|done)\b", said):
+        below = _update_below(ctx, u)
+        if below:
+            status = status_of(f"{said} {below}") if cut is not None else status_of(below)
+    return record(ctx, u, b.body, end, "action_log_entry", owner=owner, status=status)
+
+
+def _update_below(ctx: BodyContext, u: Unit) -> str | None:
+    """The 'Update: ...' reported on the line(s) just below a log entry, if any."""
+    nxt = ctx.units[u.index + 1:u.index + 3]
+    if not nxt or nxt[0].item is not u.item:
+        return None
+    first = nxt[0].block
+    if first.kind == "label" and _UPDATE_LABEL.match(first.text):
+        return nxt[1].block.text if len(nxt) == 2 and nxt[1].item is u.item and nxt[1].block.kind != "label" else None
+    m = _UPDATE_LABEL.match(first.text)
+    return first.text[m.end():].strip() if m else None
 
 
 def ctx_unit(ctx: BodyContext, pos: int) -> Unit | None:

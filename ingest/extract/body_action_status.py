@@ -22,11 +22,11 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from .body_lexicon import fold
+from .body_lexicon import ROLE_ABBR, fold
 
 _OWNER_TOKEN = r"(?:[A-Z][\w'’/.&-]*|T/[A-Z]+)"
 LEAD_OWNER = re.compile(
-    rf"^(?:[Tt]he\s+)?(?P<who>{_OWNER_TOKEN}(?:(?:\s*,\s*|\s+(?:and|&|of|for)\s+|\s+){_OWNER_TOKEN})*)\s+"
+    rf"^(?:[Tt]he\s+)?(?P<who>{_OWNER_TOKEN}(?:(?:\s*[,/]\s*|\s+(?:and|&|of|for)\s+|\s+){_OWNER_TOKEN})*)\s+"
     r"(?:(?P<had>had|has|have)\s+)?(?:is\s+|are\s+)?(?P<how>to|will|shall|undertook to|agreed to|offered to|volunteered to)\s+"
     r"(?!be\b)(?P<verb>[a-z][a-z-]+)"
 )
@@ -56,7 +56,11 @@ _PROGRESS = re.compile(
     r"continu(?:e|es|ing))\b",
     re.I,
 )
-_ON_AGENDA = re.compile(r"\b(?:substantive item|on (?:the|this|today's) agenda|as an agenda item|agenda item)\b", re.I)
+# on this meeting's agenda (done), unlike 'on the agenda for March' (a later meeting)
+_ON_AGENDA = re.compile(r"\b(?:substantive item|on (?:the|this|today[’']s) agenda(?!\s+(?:for|of|at)\s)|as an agenda item|"
+                        r"agenda item)\b", re.I)
+# a status word opening the report ('– outstanding; visit to be arranged for April')
+_OPEN_WORD_FIRST = re.compile(r"^[\W]*(?:outstanding|ongoing|on-going|in progress|open|remains open)\b", re.I)
 _DONE_PASSIVE = re.compile(r"\b(?:has|have|had|was|were) (?:now |already )?(?:been )?(?:\w+ed|sent|done|given|held|made|written|taken|met)\b(?! to\b)")
 _FUTURE_ONLY = re.compile(r"^(?:(?!\b(?:was|were|has|have|had|is|are)\b).)*\b(?:would|will|to be|shall)\b", re.I | re.S)
 _IRREGULAR = {"give": "given", "send": "sent", "hold": "held", "make": "made", "meet": "met", "write": "written",
@@ -81,7 +85,10 @@ def tag_owner(text: str) -> tuple[str | None, int]:
     m = OWNER_TAG.search(text[:due.start()] if due else text)
     if not m:
         return None, len(text)
-    if m.group("c") and (lead_owner(text) or _abbreviates(m.group("c"), text[:m.start()])):
+    if m.group("c") and (_abbreviates(m.group("c"), text[:m.start()])
+                         or lead_owner(text) and m.group("c") in ROLE_ABBR):
+        # 'CC to brief members (DPCC)': a post named in the action, not its owner; initials after an
+        # action that names a team ('Public Health to notify ... (JD)') are the person who owns it
         return None, len(text)  # 'CC to report to the Police and Crime Panel (PCP)': not an owner
     who = (m.group("a") or m.group("b") or m.group("c") or m.group("d") or "").strip(" .,")
     who = re.split(r"\s*[;,]?\s+\b(?:due|deadline|by|target|date|timescale|when)\b|\s*;", who, flags=re.I)[0].strip(" .,")
@@ -158,7 +165,7 @@ def status_of(update: str | None, action: str = "", infer: bool = False) -> str 
     said = _explicit(u)
     if said is None or isinstance(said, str):
         return said
-    if _NOT_CLOSED.search(u):
+    if _NOT_CLOSED.search(u) or _OPEN_WORD_FIRST.match(u) and len(u.split()) > 2:
         return "updated"
     if _CLOSED.search(u):
         return "complete"

@@ -26,7 +26,7 @@ RULES: dict[str, float] = {
     # marked by the minutes themselves
     "action_label": HIGH, "action_label_quoted": HIGH, "action_log_entry": HIGH,
     "action_owner_tag": HIGH, "action_table_row": HIGH, "actions_arising_list": HIGH,
-    "decision_label": HIGH, "resolved_label": HIGH,
+    "decision_label": HIGH, "resolved_label": HIGH, "labelled_list": HIGH,
     "finding_bullet": HIGH, "inspection_list": HIGH, "enumerated_question": HIGH,
     "labelled_question": HIGH, "labelled": HIGH, "numbered_heading": HIGH,
     "attendance_list": HIGH, "attendance_list:table": HIGH, "minutes_label": HIGH,
@@ -34,6 +34,7 @@ RULES: dict[str, float] = {
     # read from the wording of a sentence
     "action_arising": MEDIUM, "action_subject_cited": MEDIUM, "undertaking": MEDIUM,
     "earlier_undertaking": MEDIUM, "decision_sentence": MEDIUM, "recommended_that": MEDIUM,
+    "action_number_cited": MEDIUM, "decision_parts": MEDIUM,
     "inspection_should": MEDIUM,
     "finding_paragraph": MEDIUM, "finding_speaker_sentence": MEDIUM,
     "headless_list": MEDIUM, "absent_sentence": MEDIUM, "apologies_sentence": MEDIUM,

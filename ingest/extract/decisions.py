@@ -24,19 +24,21 @@ from .body_context import BodyContext, Unit
 from .body_lexicon import HONORIFIC, fold
 from .segments import sentence_spans
 
-_VERB = r"(?i:agreed|approved|adopted|accepted|endorsed|ratified|supported|refused|rejected|carried|confirmed|elected|noted|resolved)"
-_LABEL_DROP = re.compile(r"^(?:DECISIONS?|Decisions?)(?:\s+(?:No\.?\s*)?[A-Z]{0,5}\d[\w./-]*)?\s*(?:[:–—-]+\s*|$)")
-_LABEL_KEEP = re.compile(r"^(?:It was\s+)?(?:RESOLVED|Resolved|AGREED)\b\s*(?::\s*-?|–|—|-)?\s*|^Agreed\s*[:–—-]\s*")
+_VERB = r"(?i:agreed|approved|adopted|accepted|endorsed|ratified|supported|refused|rejected|carried|confirmed|elected|noted|resolved|decided)"
+_LABEL_DROP = re.compile(r"^(?:(?:DECISIONS?|Decisions?)(?:\s+(?:No\.?\s*)?[A-Z]{0,5}\d[\w./-]*)?\s*(?:[:–—-]+\s*|$)"
+                         r"|(?:OUTCOME|Outcome)\s*:\s*)")  # 'Outcome: Supported.' records what the meeting concluded
+_LABEL_KEEP = re.compile(r"^(?:It was\s+)?(?:RESOLVED|Resolved|AGREED)\b(?!\s+ACTIONS?\b)\s*(?::\s*-?|–|—|-)?\s*"
+                         r"|^Agreed\s*[:–—-]\s*")  # ('AGREED ACTION:' labels an action)
 # What a resolution says before its numbered parts: nothing, 'That', 'that:', '(1) ... ; and'
 _OPENS_LIST = re.compile(r"^$|^that\s*:?$|:$|^\(?(?:1|a|i)\)[^.]*(?:;|;\s*and|\band)$", re.I)
 # A resolution label opening a sentence inside a run-on paragraph ('... extension. Resolved: no objection.')
 _SENTENCE_LABEL = re.compile(
-    r"^(?:It was\s+)?(?:RESOLVED|AGREED)\b|^(?:Resolved|Agreed)(?:\s*[:–—-]|\s+(?:that|to|unanimously)\b)"
+    r"^(?:It was\s+)?(?:RESOLVED|AGREED)\b(?!\s+ACTIONS?\b)|^(?:Resolved|Agreed)(?:\s*[:–—-]|\s+(?:that|to|unanimously)\b)"
     r"|^(?:DECISION|Decision)\s*[:–—-]"
 )
 _PASSIVE = re.compile(
     rf"\b(?:it (?:was|is)|(?:was|were|is|are|has been|have been)(?: (?:unanimously|formally|duly|also|then|therefore))?)"
-    rf"\s+(?:(?:received|considered|discussed|reviewed) and\s+)?{_VERB}\b",
+    rf"\s+(?:(?:received|considered|discussed|reviewed|taken as read) and\s+)?{_VERB}\b",
     re.I,
 )
 _BODY_SUBJECT = re.compile(
@@ -56,7 +58,7 @@ _NOT = [
     re.compile(rf"\b(?:would|will|shall|should|could|may|might|must|to|needs? to|cannot|can)\s+be\s+(?:\w+\s+)?{_VERB}\b", re.I),
     re.compile(rf"\b{_VERB}\s+by\s+(?!the\s+(?:meeting|Board|Committee|Panel|Council|Authority|Group|members|Members|Chair(?:man)?)\b)"),
     re.compile(r"\bagreed with\b"),
-    re.compile(r"\bapologies\b[^.]*\bnoted\b|\bnoted\b[^.]*\bapologies\b", re.I),
+    re.compile(r"\bapologies\b[^.]*\b(?:noted|accepted|approved)\b|\bnoted\b[^.]*\bapologies\b", re.I),
     re.compile(r"\b(?:noted|confirmed)\s+that\b|\bIt was noted\b|\bit was confirmed that\b", re.I),
     re.compile(r"\b(?:asked|invited|requested) to\b"),
     re.compile(r"^(?:In|On|During|As part of|Following|Since)\s+(?:[^,]*\b(?:19|20)\d\d\b)[^,]*,"),
@@ -67,7 +69,8 @@ _NOT = [
 # 'noted' and 'confirmed' decide something only about the meeting's own business
 _NOTED_OBJECT = re.compile(
     r"\b(?:minutes|report|paper|update|responses?|questions|accounts|statement|register|plan|strategy|letter|"
-    r"contents?|position|quorum|terms of reference|chair|appointment|membership|budget|precept)\b",
+    r"contents?|position|quorum|terms of reference|chair|appointment|membership|budget|precept|log|tracker|"
+    r"dashboard|presentation|briefing|assessment|forecasts?|programme|policy|review)\b",
     re.I,
 )
 _COMPOUND = re.compile(r"^(?:The\s+)?[A-Z][\w'’ ]*\s+and\s+(?:the\s+)?[A-Z][\w'’ ]*\s+agreed\b")
@@ -77,7 +80,7 @@ _COMPOUND = re.compile(r"^(?:The\s+)?[A-Z][\w'’ ]*\s+and\s+(?:the\s+)?[A-Z][\w
 # "appointed", "RESOLVED"/"AGREED"): a sentence without any is no decision, and the
 # costlier tests are not run on it.
 _DECIDING_WORDS = ("agreed", "approved", "adopted", "accepted", "endorsed", "ratified", "supported", "refused",
-                   "rejected", "carried", "confirmed", "elected", "noted", "resolved", "appointed", "voted")
+                   "rejected", "carried", "confirmed", "elected", "noted", "resolved", "appointed", "voted", "decided")
 _DECIDING = re.compile("|".join(_DECIDING_WORDS), re.I)
 
 
@@ -115,6 +118,34 @@ def _is_decision(sentence: str) -> bool:
     return False
 
 
+# 'The Committee:' / 'The Board resolved:' over numbered or bulleted parts that each open with
+# a deciding verb ('i. APPROVED ...; and', '• DELEGATED approval ...'): one decision, lead and parts
+_LEAD = re.compile(
+    r"^(?:The\s+)?(?:Board|Committee|Sub-Committee|Panel|Council|Authority|Group|Meeting|Forum|Cabinet|Partnership|"
+    r"Governing Body|Executive|Members)(?:\s+(?:resolved|agreed|RESOLVED|AGREED))?\s*:-?$"
+)
+_PART_VERB = re.compile(
+    r"^(?:(?:to|that|That)\s+(?=[a-z]|[A-Z]{2}))?(?i:approve|note|agree|endorse|delegate|support|accept|adopt|authori[sz]e|"
+    r"confirm|ratify|receive|request|recommend|refuse|reject|defer|appoint|instruct)\b|"
+    r"^(?i:approved|agreed|noted|endorsed|delegated|supported|accepted|adopted|resolved|authori[sz]ed|confirmed|"
+    r"ratified|received|requested|recommended|refused|rejected|deferred|welcomed|commended|instructed|appointed)\b"
+)
+# a request after the decision ('Outcome: Supported. The Chair asked that ...') is not part of it
+_REQUEST = re.compile(r"^(?:The\s+)?[A-Z][\w/'’-]*(?:\s+[A-Z][\w/'’-]*){0,3}\s+(?:asked|requested)\s+(?:that|for|whether)\b")
+
+
+def _lead_with_parts(ctx: BodyContext, u: Unit) -> tuple[int, int, str] | None:
+    if not _LEAD.match(u.block.text):
+        return None
+    end = None
+    for nxt in ctx.units[u.index + 1:]:
+        b = nxt.block
+        if nxt.item is not u.item or not (b.enum or b.kind == "bullet") or not _PART_VERB.match(b.text):
+            break
+        end = b.end
+    return (u.block.body, end, "decision_parts") if end else None
+
+
 def _labelled(ctx: BodyContext, u: Unit) -> tuple[int, int, str] | None:
     b = u.block
     raw = ctx.text[b.body:b.end]
@@ -129,7 +160,9 @@ def _labelled(ctx: BodyContext, u: Unit) -> tuple[int, int, str] | None:
     s = b.body + m.end() if m else b.body
     rest = fold(ctx.text[b.body + label.end():b.end])
     e = b.end
-    open_ended = _OPENS_LIST.search(rest) or not re.search(r"[.?!]['’”\")]*$", rest)
+    open_ended = _OPENS_LIST.search(rest) or not re.search(r"[.?!]['’”\")]*$", rest) \
+        or re.match(r"\((?:1|a|i)\)\s", rest)  # 'RESOLVED –' run on into its first part '(i) That ...'
+
     if keep and open_ended:  # 'RESOLVED: That' / 'RESOLVED (1) ...;' / 'That the Authority' then its parts
         for k, following in enumerate(ctx.units[u.index + 1:]):
             enum = following.block.enum or ""
@@ -139,6 +172,15 @@ def _labelled(ctx: BodyContext, u: Unit) -> tuple[int, int, str] | None:
             e = following.block.end
         if e > b.end:
             return s, e, "resolved_label"
+    if e == b.end:
+        later = [a for a, _ in sentence_spans(ctx.text, s, e)[1:] if _REQUEST.match(ctx.text[a:e])]
+        if later:
+            e = later[0]
+            while ctx.text[e - 1].isspace():
+                e -= 1
+    note = re.search(r"(?<=[.!?])\s+\([^()]+\)\s*$", ctx.text[b.body:e])
+    if note and e == b.end:  # 'RESOLVED: No objection. (Cllr X did not vote.)': a note on the vote, not the decision
+        e = b.body + note.start()
     if not rest or rest.lower() in ("that", "that:", "-"):
         nxt = ctx.units[u.index + 1] if u.index + 1 < len(ctx.units) else None
         if nxt is None or nxt.item is not u.item or nxt.block.kind == "label":
@@ -153,7 +195,9 @@ def find_decisions(ctx: BodyContext) -> list[dict]:
     out: list[dict] = []
     taken: list[tuple[int, int]] = []
     for u in ctx.units:
-        lab = _labelled(ctx, u)
+        if any(a <= u.block.body < z for a, z in taken):
+            continue  # a part of a decision already taken whole
+        lab = _labelled(ctx, u) or _lead_with_parts(ctx, u)
         if lab:
             s, e, rule = lab
             out.append(_record(ctx, u, s, e, rule))
@@ -170,6 +214,10 @@ def find_decisions(ctx: BodyContext) -> list[dict]:
                     s += _LABEL_DROP.match(sent).end()
                 out.append(_record(ctx, u, s, e, "resolved_label"))
             elif _is_decision(sent):
+                # '... declared an interest ...; it was agreed that he would remain': the deciding clause
+                clause = re.search(r";\s+(?=(?:it|It) was (?:agreed|resolved|decided)\b)", sent)
+                if clause and not _may_decide(sent[:clause.start()]):
+                    s += clause.end()
                 out.append(_record(ctx, u, s, e, "decision_sentence"))
     out.sort(key=lambda r: r["evidence"]["start"])
     return out

@@ -28,8 +28,10 @@ _GENERIC = {"board", "panel", "committee", "council", "meeting", "public", "annu
             "last", "first", "special", "extraordinary", "the", "full", "this", "that", "a", "members", "public meeting",
             "board meeting", "annual general meeting", "meeting notes", "meeting minutes"}
 _MINUTES_OF = re.compile(
-    r"(?i)\b(?:minutes|notes|record)\s+of\s+(?:the\s+)?(?:(?:first|inaugural|\w+\s+)?(?:public\s+|private\s+)?meeting\s+"
-    r"of\s+(?:the\s+)?)?(?P<x>[^\n]+?)(?=\s+(?:held|meeting\s+held|which\s+took|on\s+\w+day|dated)\b|\s*[,(]|\s+[-–]\s|\s*$)"
+    r"(?i)\b(?:minutes?|notes|record)\s+of\s+(?:the\s+)?(?:(?:first|inaugural|\w+\s+)?(?:public\s+|private\s+)?meeting\s+"
+    r"of\s+(?:the\s+)?)?(?P<x>[^\n]+?)(?=\s+(?:held|meeting\s+held|which\s+took|on\s+\w+day|dated|between|with\s+the)\b|\s*\(|\s+[-–]\s|\s*$|\.(?=\s)|"
+    # a comma ends the name unless capitalised words and the body's noun follow ('Audit, Risk and Assurance Committee')
+    rf"\s*,(?!\s*[A-Z][\w’'&-]*(?:\s+(?:and|&|[A-Z][\w’'&-]*))*\s+{BODY_NOUN}\b))"
 )
 _PASSING = [
     # "minutes of the meeting of the Fire Authority held on …", "… of Council held on …"
@@ -39,16 +41,23 @@ _PASSING = [
     re.compile(r"\bthe\s+(?:first\s+|inaugural\s+|new\s+)?(?P<x>[A-Z][\w’'&\-]*(?:\s+(?:[A-Z][\w’'&\-]*|and|of|for|&))*?)"
                r"\s*(?:\((?:[A-Z&]+\s+)?meeting\)|\s+meeting\b)"),
 ]
-_BODY_LABEL = re.compile(r"(?i)\s*(?:meeting|committee|board|body|panel|forum|group|name\s+of\s+(?:the\s+)?"
+_BODY_LABEL = re.compile(r"(?i)\s*(?:meeting|committee|board|body|panel|forum|group|minutes|notes|name\s+of\s+(?:the\s+)?"
                          r"(?:meeting|committee|body))\s*:\s*(?P<x>\S.*)$")
 _MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december"}
+
+
+# the kind of meeting, not the body's name ("Minutes of the Ordinary Meeting held on …")
+_MEETING_KIND = re.compile(r"(?i)(?:(?:ordinary|annual|extraordinary|special|monthly|quarterly|public|general|full|"
+                           r"statutory|budget|reconvened|adjourned|inaugural|first)\s+)+(?:general\s+)?meeting")
 
 
 def _clean_body(x: str) -> str | None:
     x = fold(x)
     x = re.sub(r"^(?:\S*\d\S*\s+)+", "", x)  # leading document references ("NLG(20)199", "17/663R")
     x = re.sub(r"\([^)]*\)", " ", x)  # "(PUBLIC)", "(A&A meeting)"
+    # "MEETING OF THE … PANEL", "Sixty-Second Meeting of the …", "Proceedings of the …"
+    x = re.sub(r"(?i)^(?:(?:a|the)\s+)?(?:(?:[\w-]+\s+)?meeting|proceedings)\s+of\s+(?:the\s+)?(?=\S)", "", x)
     x = re.sub(r"(?i)\s+(?:(?:held\s+)?in\s+(?:public|private)|part\s+(?:[12ab]|one|two)|public|private)\s*$", "", x)
     x = re.sub(r"(?i)\b(?:meeting\s+)?(?:notes|minutes|agenda)(?:\s+of\s+meeting)?\s*$", "", x.strip())
     series = re.search(rf"(?i)\b({BODY_NOUN})\s+meeting(?:\s+(?:held\s+)?in\s+(?:public|private))?\s*$", x)
@@ -65,11 +74,30 @@ def _clean_body(x: str) -> str | None:
     if all(w.lower() in _GENERIC or w.lower() in _MONTH_WORDS for w in words):
         return None
     # a name, not a sentence: capitalised words (and connectors), ending in the body's noun
-    if any(w[:1].islower() and w not in ("and", "of", "for", "the", "on", "&", "in") for w in words):
+    lower = [w for w in words if w[:1].islower() and w not in ("and", "of", "for", "the", "on", "&", "in")]
+    if lower and not _sentence_case_name(words, lower):
         return None
     if not re.search(rf"(?i)\b{BODY_NOUN}(?:\s+(?:of|for|on)\s+(?:the\s+)?\S+(?:\s+\S+){{0,3}})?$", x):
         return None
     return x
+
+
+_NOT_IN_NAME = {"was", "were", "is", "are", "be", "been", "held", "will", "would", "has", "have", "had", "to", "that",
+                "which", "who", "by", "at", "next", "previous", "last", "future", "date", "time", "this", "these",
+                "those", "a", "an", "from", "between", "with", "our", "your", "their", "its", "not", "no", "minutes",
+                "notes", "agenda", "item", "items", "meeting's"}
+
+
+def _sentence_case_name(words: list[str], lower: list[str]) -> bool:
+    """"Police and crime panel", "Investment Advisory & Monitoring meeting": a name written in
+    sentence case (gov.uk style), not a sentence or a heading such as "Date of next meeting"."""
+    if not words[0][:1].isupper() or any(w.lower() in _NOT_IN_NAME for w in lower) or len(words) > 8:
+        return False
+    if not re.fullmatch(BODY_NOUN, words[-1], re.I):
+        return False
+    if words[-1] == "meeting":  # only a capitalised name before it: "Investment Advisory & Monitoring meeting"
+        return lower == ["meeting"]
+    return True
 
 
 # words of a committee's own name ("Joint Independent Audit Committee"), as opposed to the
@@ -166,10 +194,24 @@ def find_body(text: str, lines: list[tuple[int, int]]) -> str | None:
         m = _MINUTES_OF.search(line)
         if m and m.start() < 80:
             x = _clean_body(_strip_dates(m.group("x")))
+            if x and _MEETING_KIND.fullmatch(x):
+                # "X Parish Council – Minutes of the Ordinary Meeting held …": a kind of meeting,
+                # the body is named before it or in the heading above
+                before = _clean_body(_strip_dates(line[:m.start()]))
+                stack = _stack_above(text, head[:k])
+                x = before or (_clean_body(" ".join(stack)) if stack else None) or x
+            elif x and re.search(BODY_NOUN, x, re.I):
+                stack = _stack_above(text, head[:k])
+                if stack and stack[-1].lower().endswith(x.lower()) and len(stack[-1]) > len(x):
+                    x = _clean_body(stack[-1]) or x  # "OAKSHIRE FIRE … AUTHORITY" over "the Authority meeting"
             if x and re.search(BODY_NOUN, x, re.I):
                 return x
             series = re.match(r"\s+meeting\b", line[m.end("x"):], re.I)
             x = _clean_body(line[m.start("x"):m.end("x") + series.end()]) if series else None
+            if x and _MEETING_KIND.fullmatch(x):  # "… – Minutes of the Ordinary Meeting held …"
+                before = _clean_body(_strip_dates(line[:m.start()]))
+                stack = _stack_above(text, head[:k])
+                x = before or (_clean_body(" ".join(stack)) if stack else None) or x
             if x and x.lower() not in _GENERIC:
                 return x  # "Minutes of the Annual Parish Meeting held …": a meeting series
             before = _clean_body(_strip_dates(line[:m.start()]))
@@ -181,7 +223,8 @@ def find_body(text: str, lines: list[tuple[int, int]]) -> str | None:
             generic = fold(m.group("x")).strip(" ,;:–-")
             if stack and generic.lower() in _GENERIC and re.fullmatch(BODY_NOUN, generic, re.I) \
                     and generic.lower() != "meeting":
-                x = _clean_body(" ".join(stack + [generic]))
+                named = stack[-1].lower().endswith(generic.lower())  # "… Care Board" over "the Board Meeting"
+                x = _clean_body(" ".join(stack + ([] if named else [generic])))
                 if x:
                     return x
             if stack and (all(ln.isupper() for ln in stack) or _clean_body(" ".join(stack))):
@@ -193,8 +236,10 @@ def find_body(text: str, lines: list[tuple[int, int]]) -> str | None:
                 re.match(r"^[\w ]{1,20}:", line):
             continue
         for part in re.split(r"\s+[-–|]\s+|\s+-(?=\d)", line):
-            part = _strip_dates(part)
-            if re.search(rf"\b{BODY_NOUN}\b", part, re.I if part.isupper() else 0):
+            part = re.sub(r"\s+(?:with\s+the|between)\s.*$", "", _strip_dates(part))  # "… Meeting with the Police Service"
+            if re.search(rf"\b{BODY_NOUN}\b", part, re.I if part.isupper() else 0) or \
+                    re.search(rf"(?i)\b{BODY_NOUN}(?:\s+meeting)?(?:\s*\([A-Z&]{{2,8}}\))?(?:\s+(?:minutes|notes))?$", part):
+                # (a name in sentence case: "Police and crime panel meeting")
                 x = _clean_body(part) or _stacked(text, head[:k], part)
                 if x and not re.match(r"(?i)(?:agenda|minutes|notes)\b", x):
                     return x

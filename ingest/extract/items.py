@@ -115,6 +115,8 @@ def _lettered_title(text: str, s: int, e: int) -> tuple[str, int]:
     minute runs on after it ('(a) 22/01877/FUL – 14 Mill Lane – extension. Resolved: to
     OBJECT ...') - its first sentence, full stop dropped."""
     title = clean_title(text[s:e])
+    if re.match(r"That\b", title) or re.search(r"[;,]\s*(?:and|or)?$", title):
+        return "", e  # '(a) That the Board approves the plan;': a part of a resolution, not a heading
     if heading_like(title) and not title.endswith(".") and len(title.split()) <= 10:
         return title, e
     dash = _DASH_OUTCOME.match(text, s, e)

@@ -51,6 +51,7 @@ equality diversity inclusion engagement research evaluation insight intelligence
 investigation complaints victims victim justice prison probation youth offending registered mental
 nursing midwifery midwife pharmacist pharmacy dental surgeon physician psychiatrist therapist paramedic
 fellow lecturer student students union staff employee employees trade sub-committee panel forum
+pension pensions administration fund scheme supt insp sgt ch det
 """.replace(",", " ").split())
 
 # Capitalised words that start headings and sentences, never names.

@@ -26,16 +26,32 @@ _REC_LANG = re.compile(
 _NAMED = r"(?:[A-Z][\w&'’-]*\s+(?:(?:and|&|of|for|the)\s+)?){0,5}"
 _RECOMMENDED = re.compile(
     r"^(?:It (?:was|is) (?:further |also )?(?i:recommended) that|RECOMMENDED(?:\s*[:–-])?\s|"
-    r"(?:The )?(?:Panel|Committee|Board|Cabinet|Council|Members|Authority) (?:is|are) (?:recommended|advised) to\b|"
+    r"(?:The )?(?:Panel|Committee|Board|Cabinet|Council|Members|Authority|Partnership|Meeting|Group|Forum) "
+    r"(?:is|are|was|were) (?:(?:therefore|also|further) )?(?:recommended|advised|asked|invited|requested) to "
+    # to decide something, not to declare interests or ask questions
+    r"(?:note|approve|agree|endorse|consider|support|adopt|comment|review|accept|ratify|confirm|receive|delegate|"
+    r"recommend|authorise|authorize|reject|defer|scrutinise|scrutinize|discuss|determine|appoint|set)\b|"
+    # an inspectorate, auditor or report recommending ('HMICFRS recommended that by March 2024 all forces …')
+    r"(?:HMICFRS|HMIC|HMI|CQC|Ofsted|(?:[Tt]he )?(?:[Ii]nspectorate|(?:external |internal )?[Aa]uditors?|"
+    r"inspection|review|report|audit)) (?:had |has |have )?(?i:recommended|recommends) that\b|"
+    # an officer or a report recommending what this meeting should do ('The Treasurer recommended that the Authority …')
+    r"(?:The |the )?(?:[A-Z][\w&'’-]*|report|paper|review)(?:\s+(?:[A-Z][\w&'’-]*|of|and|for|the)){0,6} (?:had |has |have )?"
+    r"(?i:recommended|recommends) that the (?:Board|Committee|Panel|Authority|Council|Cabinet|Members|meeting|Meeting|"
+    r"Partnership|Sub-Committee|Group|Forum|Commissioner|PCC|force|Force|Trust|Governing Body)\b|"
     rf"(?:The |the )?{_NAMED}(?i:Panel|Committee|Board|Cabinet|Council|Sub-Committee|Officers?|Working Group|Group|"
-    r"Forum|Authority|Executive|Auditors?) (?:unanimously |formally |also |further )?(?i:recommend(?:ed|s)) (?:that|to)\b)"
+    r"Forum|Authority|Executive|Auditors?) (?:had |has |have )?(?:unanimously |formally |also |further )?"
+    r"(?i:recommend(?:ed|s)) (?:that|to)\b)"
 )
-_LABELLED = re.compile(r"^(?:Recommendations?|RECOMMENDATIONS?|Area for [Ii]mprovement|AFI)\s*\d*\s*[:.–-]\s+(?=\S)")
+_LABELLED = re.compile(r"^(?:Recommendations?|RECOMMENDATIONS?|Area for [Ii]mprovement|AFI|Rec\.?)\s*[A-Z]?\d*"
+                       r"(?:\s*\([^()]{1,40}\))?\s*[:.–-]\s+(?=\S)")  # 'Recommendation 1 (HMICFRS, 2022): …'
 _REPORT = re.compile(r"\b(?:HMICFRS|HMIC|HMI|PEEL|CQC|Ofsted|Inspectorate|[Ii]nspection|[Aa]udit|[Rr]eview|[Rr]eport)\b")
 
 
 _ORG_SHOULD = re.compile(
-    r"^(?:The|All)\s+(?:[A-Z][\w&-]*\s+){0,3}(?:force|service|constabulary|trust|council|authority|organisation|"
+    r"^(?:(?:Within|By|In|From)\s[^,.]{2,40}?,?\s+)?(?:(?:All|all)\s+)?(?:[Cc]hief [Cc]onstables|[Pp]olice forces|"
+    r"[Ff]orces|PCCs)\s+(?:should|must)\b|"
+    r"^(?:(?:Within|By|In|From)\s[^,.]{2,40}?,?\s+)?(?:The|the|All|all)\s+(?:[A-Z][\w&-]*\s+){0,3}"
+    r"(?:force|service|constabulary|trust|council|authority|organisation|"
     r"organization|OPCC|police|FRS|board|department|provider|Force|Service|Constabulary|Trust|Council|Authority)\b"
     r"[^.]{0,40}?\b(?:should|must)\b"
 )
@@ -66,7 +82,7 @@ def source_of(ctx: BodyContext, unit: Unit) -> str | None:
 def is_theme(unit: Unit) -> bool:
     b = unit.block
     return b.kind == "para" and not b.enum and heading_like(b.text) and not is_furniture(b.text) \
-        and not _RECOMMENDED.match(b.text)
+        and not _RECOMMENDED.match(b.text) and not _LABELLED.match(b.text) and not _REC_LANG.search(b.text)
 
 
 def find_recommendations(ctx: BodyContext) -> list[dict]:
@@ -74,6 +90,7 @@ def find_recommendations(ctx: BodyContext) -> list[dict]:
     theme: str | None = None
     current_item = object()
     last_num: int | None = None
+    under_label = None
     for u in ctx.units:
         b = u.block
         if u.item is not current_item:
@@ -88,6 +105,10 @@ def find_recommendations(ctx: BodyContext) -> list[dict]:
                 out.append(_record(ctx, u, b.enum, b.body, b.end, theme, "inspection_list"))
                 last_num = n
                 continue
+        if under_label is not None and under_label is u.item and (b.enum or b.kind == "bullet"):
+            out.append(_record(ctx, u, b.enum, b.body, b.end, theme, "labelled_list"))
+            continue  # 'Recommendations:' then '(a) That the Board approves …;' '(b) …'
+        under_label = u.item if b.kind == "label" and re.fullmatch(r"(?i)recommendations?\s*:", b.text) else None
         m = _LABELLED.match(ctx.text[b.body:b.end])
         if m:
             out.append(_record(ctx, u, None, b.body + m.end(), b.end, theme, "labelled"))

@@ -20,6 +20,7 @@ from .body_lexicon import fold, has_verb, heading_like, is_person_line
 
 # Bullet glyphs, including the private-use symbols Word's Symbol font leaves behind.
 _BULLET = re.compile(r"^(?:[-–—•·●○▪■◦*►➢✓➤»]|[\ue000-\uf8ff])(?:\s+|(?=[A-Z]))")
+_BULLET_ONLY = re.compile(r"\s*(?:[-–—•·●○▪■◦*►➢✓➤»]|[\ue000-\uf8ff])\s*")
 _ENUM = re.compile(
     r"^(?:\(?(?P<n>\d{1,2}|[a-h]|[ivx]{1,4})[.)](?!\d)|(?P<p>\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=\s+[A-Z])"
     r"|(?P<q>Q\d{1,2})[.:)]?|Question\s+(?P<qn>\d{1,2})\s*[.:–-])\s+"
@@ -35,7 +36,7 @@ _ENUM_AFTER_THEME = re.compile(r"\s(?=\d{1,2}\.\s+[A-Z‘'\"(])")
 # A line opening with one of these labels starts a record of its own, never a wrapped tail.
 _OPENS_RECORD = re.compile(
     r"^(?:ACTION|Action|DECISION|Decision|RESOLVED|Resolved|AGREED|Update|Findings)\b\s*"
-    r"(?:[:–—-]|[A-Z]{0,5}\d|\([A-Z]{2,5}|(?:BY|[Bb]y|POINT|[Pp]oint|NO|No)\b)"
+    r"(?:[:–—-]|[A-Z]{0,6}[\s-]?\d|\([A-Z]{2,5}|(?:BY|[Bb]y|POINT|[Pp]oint|NO|No)\b)"
 )
 _SENT_SPLIT = re.compile(r"(?<=[.?!])[\"'’”)]*\s+(?=[\"'‘“(]?[A-Z0-9])")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|Cllr|Prof|e\.g|i\.e|etc|Co|Ltd|vs|approx|Rev|Supt|Insp|Sgt|Ref|para|Cl)|\b[A-Z])\.$")
@@ -68,6 +69,8 @@ def _cells(text: str, start: int, end: int):
             blank = True
         else:
             parts = re.split(r"\t| \| ", line)
+            if len(parts) > 1 and _BULLET_ONLY.fullmatch(parts[0]):
+                parts[:2] = [parts[0] + "\t" + parts[1]]  # Word's '•<TAB>text' is one bullet, not two cells
             is_cell = len(parts) > 1
             off = pos
             first = True
