@@ -7,6 +7,7 @@ from govgraph.ingest.extract.attendance import extract_attendance
 from govgraph.ingest.extract.attendance_entry import parse_entry
 from govgraph.ingest.extract.body import extract_body
 from govgraph.ingest.extract.header_meeting import extract_meeting
+from govgraph.ingest.extract.items import find_items
 
 
 def body(text: str) -> dict:
@@ -313,3 +314,83 @@ def test_an_action_label_saying_there_is_none_is_no_action():
     text = ("1. Welcome\nThe Chair welcomed members to the meeting and noted apologies received.\nAction: None.\n"
             "Further action: none required.\n2. Finance\nThe CFO presented the budget monitoring report.\n")
     assert acts(text) == []
+
+
+def test_items_numbered_by_section_letter_and_number():
+    text = ("A1. Apologies for absence\nApologies were received from Jane Smith.\n"
+            "A2. Minutes of the previous meeting\nThe minutes were approved.\n"
+            "B1 Financial report\nThe Committee noted the report.\n"
+            "The A1 road closure was mentioned.\n")
+    assert [(i.ref, i.title) for i in find_items(text)] == [
+        ("A1.", "Apologies for absence"), ("A2.", "Minutes of the previous meeting"), ("B1", "Financial report")]
+
+
+def test_a_single_lettered_ref_is_not_an_item_numbering():
+    text = "1. Welcome\nThe Chair opened the meeting.\nB3 Highways\nWork on the junction continues.\n2. Any other business\nNone.\n"
+    assert [i.ref for i in find_items(text)] == ["1.", "2."]
+
+
+def test_venue_of_a_meeting_held_remotely_via_a_named_medium():
+    text = "Minutes of the meeting of the Audit Committee held remotely via Zoom on 3 March 2023 at 10am\n\n1. Welcome\n"
+    assert extract_meeting(text)["venue"] == "Zoom"
+    text = "Police and Crime Panel\nMinutes of the meeting held virtually via Microsoft Teams on 3 March 2023\n"
+    assert extract_meeting(text)["venue"] == "Microsoft Teams"
+
+
+def test_organisation_initials_then_post_then_name():
+    assert entry("MPS – Assistant Commissioner Jane Doe") == ("Jane Doe", "MPS – Assistant Commissioner", False, False)
+    assert entry("ICO – Jane Doe") == ("Jane Doe", "ICO", False, False)  # no post: left as it was
+    text = ("Present:\nJohn Smith – Deputy Mayor (Chair)\nMPS – Assistant Commissioner Jane Doe\n"
+            "MOPAC – Chief Executive Officer Diana Luchford\n\n1. Welcome\n")
+    assert people(text) == [("John Smith", "Deputy Mayor", "present"),
+                            ("Jane Doe", "MPS – Assistant Commissioner", "present"),
+                            ("Diana Luchford", "MOPAC – Chief Executive Officer", "present")]
+
+
+def test_a_lone_attendees_list_is_present():
+    text = "Board Meeting\n3 March 2023\n\nAttendees:\nJane Smith – Chair\nJohn Brown – Finance Director\n\n1. Welcome\n"
+    assert people(text) == [("Jane Smith", "Chair", "present"), ("John Brown", "Finance Director", "present")]
+
+
+def test_body_named_by_a_bare_series_noun_without_an_article():
+    assert extract_meeting("Minutes of Full Council held on 3 March 2023\n\n1. Apologies\n")["body"] == "Full Council"
+    assert extract_meeting("Minutes of the Board held on 3 March 2023\n\n1. Apologies\n")["body"] is None
+
+
+def test_body_keeps_its_remit_in_brackets_but_not_a_session_marker():
+    text = "Scrutiny Board (Environment, Housing and Communities)\nMinutes of the meeting held on 3 March 2023\n"
+    assert extract_meeting(text)["body"] == "Scrutiny Board (Environment, Housing and Communities)"
+    text = "Agenda and minutes\nScrutiny Board (Children and Families) - Tuesday, 3rd March, 2023 10.30 am\n"
+    assert extract_meeting(text)["body"] == "Scrutiny Board (Children and Families)"
+    text = "Trust Board (Public Session)\nMinutes of the meeting held on 3 March 2023\n"
+    assert extract_meeting(text)["body"] == "Trust Board"
+
+
+def test_body_in_common_uk_heading_layouts():
+    cases = {
+        "Oakshire County Council\nAudit and Governance Committee\nMinutes of the meeting held on 3 March 2023\n":
+            "Oakshire County Council Audit and Governance Committee",  # stacked lines fold into one name
+        "Minutes of the Planning Committee meeting held on 3 March 2023\n": "Planning Committee",
+        "Planning Committee – Minutes\n3 March 2023\n\nPresent: Cllr Jane Smith\n": "Planning Committee",
+        "Agenda and minutes\nAudit Committee\nTuesday, 3rd March, 2023 7.00 pm\nVenue: Council Chamber\n":
+            "Audit Committee",
+        "Minutes of a meeting of the Licensing Sub-Committee held on 3 March 2023\n": "Licensing Sub-Committee",
+        "Cabinet - 3 March 2023 - Minutes\n": "Cabinet",
+    }
+    for text, want in cases.items():
+        assert extract_meeting(text)["body"] == want, text
+
+
+def test_numbered_action_log_lines_without_separator_are_actions_not_items():
+    text = ("Action log\n1 Clerk to write to the highways authority about the verge.\n"
+            "2 Chair to circulate the draft budget. Complete.\n"
+            "3 JS to chase the contractor.\nUpdate: chased twice, no reply yet.\n")
+    assert [(i.ref, i.title) for i in find_items(text)] == [(None, "Action log")]
+    assert acts(text) == [("Clerk to write to the highways authority about the verge.", "Clerk", None),
+                          ("Chair to circulate the draft budget.", "Chair", "complete"),
+                          ("JS to chase the contractor.", "JS", "updated")]
+
+
+def test_a_numbered_heading_with_to_is_still_an_item():
+    text = "1 Apologies\nNone.\n2 Changes to parking restrictions.\nThe Council noted the changes.\n3 Any other business\nNone.\n"
+    assert [i.ref for i in find_items(text)] == ["1", "2", "3"]

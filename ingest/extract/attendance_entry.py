@@ -120,6 +120,10 @@ def parse_entry(text: str, start: int, end: int, *, allow_single: bool = False) 
     """
     lead = _BULLET.match(text, start, end)
     s = lead.end() if lead else start
+    org = _ORG_DASH.match(text, s, end)
+    posted = _org_then_post(text, org, end) if org else None
+    if posted is not None:
+        return posted
     # Long lines of prose are rejected within their first words: parse those first, and
     # tokenise the whole span only when they do not settle it.
     tokens = _iter_tokens(text, s, end)
@@ -130,6 +134,22 @@ def parse_entry(text: str, start: int, end: int, *, allow_single: bool = False) 
         return _parse(text, end, first[:_PREFIX], False, allow_single)
     except _NeedAll:
         return _parse(text, end, first + list(tokens), True, allow_single)
+
+
+# "MPS – Assistant Commissioner Jane Doe": the organisation's initials, a dash, then post and name
+_ORG_DASH = re.compile(r"(?P<org>[A-Z][A-Z&/]{1,7})[ \t]+[–—-][ \t]+(?=[A-Z])")
+
+
+def _org_then_post(text: str, org: re.Match, end: int) -> Entry | None:
+    """The entry after "ORG – " when it is a post followed by a name; the role is printed with its
+    organisation ("MPS – Assistant Commissioner"), like "ACC – Local Policing" after a name."""
+    entry = parse_entry(text, org.end(), end)
+    if entry is None or not entry.role or fold(text[org.end():end]).startswith(entry.name):
+        return None  # not post-then-name ("ICO – Jane Doe, Head of Policy" is left alone)
+    entry.role = fold(text[org.start():org.end()]) + " " + entry.role
+    entry.organisation = entry.organisation or org.group("org")
+    entry.start = org.start()
+    return entry
 
 
 def _parse(text: str, end: int, toks: list[tuple[str, int, int]], complete: bool, allow_single: bool) -> Entry | None:

@@ -42,7 +42,7 @@ _LOG_CONTEXT = re.compile(
 _LOG_NO = re.compile(
     r"^(?P<no>\d{1,4}/\d{2,4}|[A-Z]{1,5}\d+[-/.]\d+|\d+\.\d+|(?:Minute|Min\.?|Item)\s+\d+(?:[./]\d+)*|"
     r"[A-Z]{2,6}\s\d{1,4}(?:[/.-]\d+)*)\s*[:–—-]\s+"  # 'AB 23/31 –', 'ABC 31 –'
-    r"|^(?P<bare>\d{1,4}/\d{2,4})\s+(?=[A-Z][\w/&'’ -]{0,40}?\s(?:to|will)\s[a-z])"  # '23/01 Clerk to chase ...'
+    r"|^(?P<bare>\d{1,4}/\d{2,4}|\d{1,3})\s+(?=[A-Z][\w/&'’ -]{0,40}?\s(?:to|will)\s[a-z])"  # '23/01 Clerk to chase ...'
     r"|^(?P<log>[A-Z]{1,6}[/-]\d{1,4}(?:[/.-]\d{1,4})+)\s*(?:[:–—-]\s+|\s+(?=[A-Z]))"  # 'ABC/23/17 Risk appetite workshop – Open'
 )
 _OPEN_ONLY = re.compile(r"(?i)(?:open|red|amber|green|not started|outstanding)\W*")
@@ -215,6 +215,7 @@ def _numbered_entry(ctx: BodyContext, u: Unit, sents: list[tuple[int, int]]) -> 
                 said = ""  # '… workshop – Open': nothing reported yet
     else:
         end, said = sents[cut - 1][1], fold(ctx.text[sents[cut][0]:b.end])
+    listed = no is not None and bool(no.group("bare")) and no.group("bare").isdigit()
     owner = None
     for s, e in sents[cut or len(sents):]:
         m = _ENTRY_OWNER.match(fold(ctx.text[s:e]))
@@ -227,7 +228,12 @@ def _numbered_entry(ctx: BodyContext, u: Unit, sents: list[tuple[int, int]]) -> 
         below = _update_below(ctx, u)
         if below:
             status = status_of(f"{said} {below}") if cut is not None else status_of(below)
-    return record(ctx, u, b.body, end, "action_log_entry", owner=owner, status=status)
+        elif listed:
+            status = None  # the action as listed, with nothing said about its progress
+    start = b.body
+    if listed:
+        start += no.end()  # '1 Clerk to write …': a list number, not a log number to keep
+    return record(ctx, u, start, end, "action_log_entry", owner=owner, status=status)
 
 
 def _update_below(ctx: BodyContext, u: Unit) -> str | None:

@@ -27,6 +27,7 @@ from .body_lexicon import (
     starts_with_month,
     strip_title_furniture,
 )
+from .names import is_role_word
 from .segments import sentence_spans
 
 
@@ -60,6 +61,8 @@ _REF = re.compile(
     r"|(?:Minute|MINUTE|Min\.?)\s+(?:No\.?\s*)?(?P<minute>\d{1,4}(?:[./]\d{1,4})?)"
     r"|(?<![A-Za-z0-9])(?P<code>(?!(?:ACTION|ITEM|MINUTE|PAGE|PART|REF|Q)\b)[A-Z]{1,6}[ ./-]?\d{1,4}(?:[/.-]\d{1,4}){1,2})(?![/.\d-]*\d)"
     r"|(?<![A-Za-z0-9])(?P<code1>(?!(?:ACTION|ITEM|MINUTE|PAGE|PART|REF)\b)[A-Z]{2,6} ?\d{1,4})(?![/.\d-]*\d)"
+    # 'A1.', 'B2': agenda sections lettered A, B, … with items numbered within each
+    r"|(?<![A-Za-z0-9])(?P<lettered>[A-PR-Z]\d{1,2})\.?(?![/.\d-]*\d)(?![A-Za-z])"
     r"|(?P<slash>\d{1,4}/\d{2,4})(?![/\d])"
     r"|(?P<sub>\d{1,3})\((?P<subl>[a-z])\)"
     r"|\(?(?P<dot>\d{1,4}(?:\.\d{1,3}){0,3})(?P<close>\.|\))?)"
@@ -95,6 +98,8 @@ def _parse(m: re.Match) -> tuple[str, tuple] | None:
     if m.group("code1"):  # 'CAB 118': a committee prefix and a running minute number
         prefix, num = re.fullmatch(r"([A-Z]+) ?(\d+)", m.group("code1")).groups()
         return f"code:{prefix}", (int(num),)
+    if m.group("lettered"):  # 'B2' -> section 2, item 2
+        return "letter", (ord(m.group("lettered")[0]) - 64, int(m.group("lettered")[1:]))
     if m.group("slash"):
         a, b = m.group("slash").split("/")
         if re.fullmatch(r"(?:19|20)\d\d", a):  # 2023/24: a year range
@@ -274,7 +279,7 @@ def candidates(text: str) -> list[Item]:
     # a ref inside another heading's title ('... meeting: / Agenda item 4: X') is part of that title
     spans = [(c.title_start, c.title_end) for c in cands if c.strong and c.steal_from is None]
     cands = [c for c in cands if c.title and not any(a <= c.start < z for a, z in spans)]
-    return [c for c in cands if not c.scheme.startswith("code:") or _prefix_repeats(c, cands)]
+    return [c for c in cands if not c.scheme.startswith("code:") and c.scheme != "letter" or _prefix_repeats(c, cands)]
 
 
 def _prefix_repeats(c: Item, cands: list[Item]) -> bool:
@@ -324,9 +329,22 @@ def _candidate_at(text: str, m: re.Match, ts: int, te: int, le: int, line_start:
     if not title or not (title[0].isupper() or title[0].isdigit() or title[0] in "‘'\"("):
         return None
     # '1. Jane Smith (Chair)' is an attendee and '3.1 Action 45 – complete.' an action record, not headings
-    strong = heading_like(title, numbered=True) and not is_person_line(title) and not ACTION_RECORD.match(title)
+    strong = heading_like(title, numbered=True) and not is_person_line(title) and not ACTION_RECORD.match(title) \
+        and not (re.fullmatch(r"\d{1,3}", m.group("ref")) and _is_action_line(title))
     it = Item(ref, title, m.start(), s, e, key, scheme, strong, (2.0 if line_start else 1.5) if strong else 0.5)
     return finish(text, it) if strong else it
+
+
+# "Clerk to write to the highways authority.", "JS will circulate the draft.": an owner, then what they are to do
+_ACTION_LINE = re.compile(r"(?P<who>[A-Z][\w/&'’.-]*(?:\s+[A-Z][\w/&'’.-]*){0,3})\s+(?:to|will)\s+"
+                          r"(?!(?:the|a|an|be|this|that|date|follow)\b)[a-z]+\b.{6,}\.$")
+
+
+def _is_action_line(title: str) -> bool:
+    """A numbered action-log line with no separator after its number ("1 Clerk to write to …."): the
+    sentence names who is to act, which a heading ("5 Changes to parking.") does not."""
+    m = _ACTION_LINE.fullmatch(fold(title))
+    return m is not None and is_role_word(m.group("who").split()[0])
 
 
 def finish(text: str, it: Item) -> Item:

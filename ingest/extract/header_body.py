@@ -52,10 +52,14 @@ _MEETING_KIND = re.compile(r"(?i)(?:(?:ordinary|annual|extraordinary|special|mon
                            r"statutory|budget|reconvened|adjourned|inaugural|first)\s+)+(?:general\s+)?meeting")
 
 
+# the remit printed in brackets as part of the name: "Scrutiny Board (Environment, Housing and Communities)"
+_REMIT = re.compile(r"\((?![^)]*\b(?:[Pp]ublic|[Pp]rivate|[Pp]art|[Mm]eeting|[Ss]ession|[Ii]tem|[Dd]raft)\b)[A-Z][a-z][\w’'-]*(?:,?\s+(?:and\s+|&\s+)?[A-Z][a-z][\w’'-]*)+\)")
+
+
 def _clean_body(x: str) -> str | None:
     x = fold(x)
     x = re.sub(r"^(?:\S*\d\S*\s+)+", "", x)  # leading document references ("NLG(20)199", "17/663R")
-    x = re.sub(r"\([^)]*\)", " ", x)  # "(PUBLIC)", "(A&A meeting)"
+    x = re.sub(r"\([^)]*\)", lambda b: b.group() if _REMIT.fullmatch(b.group()) else " ", x)  # "(PUBLIC)", "(A&A meeting)"
     # "MEETING OF THE … PANEL", "Sixty-Second Meeting of the …", "Proceedings of the …"
     x = re.sub(r"(?i)^(?:(?:a|the)\s+)?(?:(?:[\w-]+\s+)?meeting|proceedings)\s+of\s+(?:the\s+)?(?=\S)", "", x)
     x = re.sub(r"(?i)\s+(?:(?:held\s+)?in\s+(?:public|private)|part\s+(?:[12ab]|one|two)|public|private)\s*$", "", x)
@@ -77,7 +81,7 @@ def _clean_body(x: str) -> str | None:
     lower = [w for w in words if w[:1].islower() and w not in ("and", "of", "for", "the", "on", "&", "in")]
     if lower and not _sentence_case_name(words, lower):
         return None
-    if not re.search(rf"(?i)\b{BODY_NOUN}(?:\s+(?:of|for|on)\s+(?:the\s+)?\S+(?:\s+\S+){{0,3}})?$", x):
+    if not re.search(rf"(?i)\b{BODY_NOUN}(?:\s+(?:of|for|on)\s+(?:the\s+)?\S+(?:\s+\S+){{0,3}})?(?:\s+\([^)]*\))?$", x):
         return None
     return x
 
@@ -167,6 +171,20 @@ def _stacked(text: str, above: list[tuple[int, int]], part: str) -> str | None:
     return _clean_body(org + " " + generic)
 
 
+def _bare_series(line: str, m: re.Match) -> str | None:
+    """"Minutes of Full Council held on …", "Minutes of Council held …": with no article before it,
+    a capitalised generic noun is the series' own name (ANNOTATION.md keeps "Council"), whereas
+    "the Board" is only a reference."""
+    x = fold(m.group("x"))
+    if re.search(r"(?i)\b(?:the|a|an)\s*$", line[m.start():m.start("x")]):
+        return None
+    words = x.split()
+    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words) or words[-1].lower() == "meeting" \
+            or not re.fullmatch(BODY_NOUN, words[-1], re.I) or not all(w.lower() in _GENERIC for w in words):
+        return None
+    return x
+
+
 def _strip_dates(line: str) -> str:
     """Remove dates, times and weekdays ("- Tuesday 21st February 2023 2:00pm")."""
     for d in sorted(find_dates(line) + find_month_years(line), key=lambda d: -d.start):
@@ -193,7 +211,7 @@ def find_body(text: str, lines: list[tuple[int, int]]) -> str | None:
         line = text[s:e]
         m = _MINUTES_OF.search(line)
         if m and m.start() < 80:
-            x = _clean_body(_strip_dates(m.group("x")))
+            x = _clean_body(_strip_dates(m.group("x"))) or _bare_series(line, m)
             if x and _MEETING_KIND.fullmatch(x):
                 # "X Parish Council – Minutes of the Ordinary Meeting held …": a kind of meeting,
                 # the body is named before it or in the heading above

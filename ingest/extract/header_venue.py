@@ -84,7 +84,9 @@ def venue_near(text: str, d: DateMention) -> str | None:
     m = re.match(r"\s*[,–-]\s*(?P<v>[A-Z].*)", after)
     if m and _VENUE_WORDS.search(m.group("v")):
         return _clean_venue(m.group("v"))  # "…, 10.00am – 12.30pm, Conference Room 1"
-    m = re.search(r"(?i)\bheld\s+(?:at|in)\s+(?:the\s+)?(?P<v>[A-Z][^\n]*?)\s*,?\s+on\s*$", text[s:d.start])
+    # ("held remotely via Zoom on …": the medium named is the venue)
+    m = re.search(r"(?i)\bheld\s+(?:at|in|(?:virtually|remotely|online)\s+(?:via|on|using|over))\s+(?:the\s+)?"
+                  r"(?P<v>[A-Z][^\n]*?)\s*,?\s+on\s*$", text[s:d.start])
     if m:
         return _clean_venue(m.group("v"))  # "held at Headquarters, Fire Station Road on Thursday …"
     pos = e + 1

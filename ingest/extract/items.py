@@ -35,6 +35,10 @@ def _follows(prev: Item, cur: Item) -> float | None:
             if p[fixed] == c[fixed] and 0 < c[step] - p[step] <= 4:
                 return 0.4 * (c[step] - p[step] - 1)
         return None
+    if cur.scheme == "letter":  # 'A2' then 'A3' in one section, or 'B1' opening the next
+        if p[0] == c[0] and 0 < c[1] - p[1] <= 4:
+            return 0.4 * (c[1] - p[1] - 1)
+        return 0.0 if 0 < c[0] - p[0] <= 2 and c[1] == 1 else None
     if c == p + (1,):
         return 0.0
     for k in range(len(p), 0, -1):
