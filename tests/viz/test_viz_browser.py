@@ -120,6 +120,7 @@ def open_view(page, url: str) -> None:
 # of long texts can overlap their neighbours): the point the mouse goes to, in the page.
 POINT_ON_NODE = """id => {
     const net = window.govgraph.network;
+    net.stopSimulation();  // a node still settling drifts away from the point we compute
     net.focus(id, {scale: 1.5, animation: false});
     const box = net.getBoundingBox(id);
     const r = document.getElementById('gg-network').getBoundingClientRect();
@@ -136,18 +137,31 @@ POINT_ON_NODE = """id => {
 }"""
 
 
-def hover_node(page, node_id: str) -> str:
-    """Move the mouse onto a node and return the text of the tooltip that opens for it."""
+def hover_node(page, node_id: str, attempts: int = 3) -> str:
+    """Move the mouse onto a node and return the text of the tooltip that opens for it.
+
+    vis-network opens a tooltip only after the mouse rests on a node, and keeps the last
+    one open while the mouse travels; on a loaded machine one pass can miss it (seen once
+    in CI rehearsal), so the hover is tried again from the corner before giving up."""
     corner = page.evaluate("(() => { const r = document.getElementById('gg-network').getBoundingClientRect();"
                            " return [r.left + 2, r.top + 2]; })()")
-    page.mouse.move(*corner)
-    point = page.evaluate(POINT_ON_NODE, node_id)
-    page.mouse.move(point["x"] - 3, point["y"] - 3)
-    page.mouse.move(point["x"], point["y"])
-    page.wait_for_function("""id => { const t = document.querySelector('div.vis-tooltip');
-        const want = window.govgraph.nodes.get(id).tip.text;
-        return t && getComputedStyle(t).visibility !== 'hidden' && t.textContent.includes(want); }""",
-                           arg=node_id, timeout=10_000)
+    for attempt in range(attempts):
+        page.mouse.move(*corner)
+        page.wait_for_timeout(200)
+        point = page.evaluate(POINT_ON_NODE, node_id)
+        page.mouse.move(point["x"] - 3, point["y"] - 3)
+        page.mouse.move(point["x"], point["y"])
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout  # installed with the dev extra
+
+        try:
+            page.wait_for_function("""id => { const t = document.querySelector('div.vis-tooltip');
+                const want = window.govgraph.nodes.get(id).tip.text;
+                return t && getComputedStyle(t).visibility !== 'hidden' && t.textContent.includes(want); }""",
+                                   arg=node_id, timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == attempts - 1:
+                raise
     return page.evaluate("document.querySelector('div.vis-tooltip').textContent")
 
 
