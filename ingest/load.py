@@ -29,7 +29,6 @@ from typing import Any
 from govgraph.graph.model import GraphBatch
 from govgraph.graph.store import Store, StoreUnavailable, WriteSummary
 
-from .extract.confidence import assess
 from .readers import FORMATS
 from .resolve import resolve
 
@@ -240,18 +239,6 @@ def _ingest_file(f: Path, store: Store, max_bytes: int) -> DocumentResult:
         result.warnings = list(extraction["warnings"])
         result.confidence = extraction["confidence"]
     return result
-
-
-def with_warnings(extraction: dict) -> dict:
-    """The extraction with its record and document confidence and ``warnings`` (see
-    ``ingest/extract/confidence.py``). ``extract`` already adds them; this is for
-    extractions read from JSON files that predate them or were written by hand.
-
-    >>> x = with_warnings({"meeting": {"date": None}, "participants": [], "items": []})
-    >>> x["confidence"], x["warnings"][0]
-    ('low', 'no meeting date found')
-    """
-    return assess(extraction)
 
 
 def _write(name: str, batch: GraphBatch, store: Store, source_key: str | None,

@@ -14,7 +14,8 @@ import pytest
 from fastapi.testclient import TestClient
 from govgraph.api import create_app
 from govgraph.graph.model import Label, make_id
-from govgraph.ingest.load import ingest_paths, with_warnings
+from govgraph.ingest.extract.confidence import assess
+from govgraph.ingest.load import ingest_paths
 from govgraph.ingest.readers import ReadDocument, ReadError, read_document
 
 from .bad_documents import HIDDEN, WIN1252_LINE, Expect, make_all, sparse_file
@@ -221,16 +222,16 @@ def test_a_bad_document_never_half_writes(store, bad, tmp_path):
     assert store.digest() == clean_digest(readable)
 
 
-def test_with_warnings_keeps_the_extraction_and_adds_two_keys():
+def test_assess_keeps_the_extraction_and_adds_two_keys():
     from govgraph.ingest.extract.pipeline import extract_text
 
     seed = extract_text(GOOD[1].read_text(encoding="utf-8"))
     bare = {k: v for k, v in seed.items() if k not in ("warnings", "confidence")}
-    flagged = with_warnings(bare)  # an extraction from before confidence was recorded
+    flagged = assess(bare)  # an extraction from before confidence was recorded
     assert {k: v for k, v in flagged.items() if k not in ("warnings", "confidence")} == bare
     assert flagged == seed  # the same assessment extract_text makes
     assert flagged["confidence"] == "ok" and flagged["warnings"] == []
-    empty = with_warnings(extract_text("Nothing to see here."))
+    empty = assess(extract_text("Nothing to see here."))
     assert empty["confidence"] == "low"
     assert "no actions, decisions, recommendations, questions or findings found" in empty["warnings"]
 
